@@ -1,0 +1,68 @@
+"""nbfrag: Streamlit's `st.fragment`, done natively in Jupyter notebooks.
+
+    %load_ext nbfrag
+
+    %%app
+    import nbfrag as st
+
+    @st.fragment
+    def counter():
+        if st.button("Plus one!"):
+            st.session_state.clicks = st.session_state.get("clicks", 0) + 1
+        st.write(f"Clicks: {st.session_state.get('clicks', 0)}")
+
+    counter()
+
+A click reruns only `counter` and redraws only its area; `st.rerun()` reruns the app cell.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import errors
+from ._control import rerun, stop
+from ._effects import balloons, spinner, toast
+from ._elements import caption, exception, header, markdown, subheader, text, title, write
+from ._fragment import fragment
+from ._magics import load_ipython_extension, unload_ipython_extension
+from ._runtime import runtime as _runtime
+from ._widgets import button
+
+__version__ = "0.1.0"
+
+session_state = _runtime.state
+state = session_state
+
+__all__ = [
+    "balloons",
+    "button",
+    "caption",
+    "errors",
+    "exception",
+    "fragment",
+    "header",
+    "load_ipython_extension",
+    "markdown",
+    "rerun",
+    "session_state",
+    "spinner",
+    "state",
+    "stop",
+    "subheader",
+    "text",
+    "title",
+    "toast",
+    "unload_ipython_extension",
+    "write",
+]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+def __getattr__(name: str) -> Any:
+    raise AttributeError(
+        f"module 'nbfrag' has no attribute {name!r}. nbfrag supports: {', '.join(__all__)}"
+    )

@@ -1,0 +1,98 @@
+"""Capture `print()` and `display()` in the kernel and put them where the running code draws.
+
+`with out:` routing happens in the browser and breaks in threads, timers and headless runs,
+so nbfrag never uses it: while a run is active, `sys.stdout`/`sys.stderr` and the shell's
+display publisher are wrapped; output from the thread that owns the run goes into the current
+block as output elements, everything else passes through untouched.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+from ._reconciler import Block
+
+CurrentBlock = Callable[[], "Block | None"]
+
+
+class _Stream:
+    """A stand-in for sys.stdout/sys.stderr that diverts the run's writes to its block."""
+
+    def __init__(self, name: str, original: Any, current: CurrentBlock, owner: int) -> None:
+        self._name = name
+        self._original = original
+        self._current = current
+        self._owner = owner
+
+    def write(self, text: str) -> int:
+        block = self._current() if threading.get_ident() == self._owner else None
+        if block is None:
+            return self._original.write(text)
+        if text:
+            block.append_output({"output_type": "stream", "name": self._name, "text": text})
+        return len(text)
+
+    def flush(self) -> None:
+        self._original.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._original, name)
+
+
+_depth = 0
+
+
+@contextmanager
+def capturing(current: CurrentBlock) -> Iterator[None]:
+    """Divert output to `current()` while the block runs; re-entrant for nested runs."""
+    global _depth
+    if _depth:
+        _depth += 1
+        try:
+            yield
+        finally:
+            _depth -= 1
+        return
+    owner = threading.get_ident()
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _Stream("stdout", saved[0], current, owner)
+    sys.stderr = _Stream("stderr", saved[1], current, owner)
+    publisher = _display_publisher()
+    if publisher is not None:
+        original_publish, original_clear = publisher.publish, publisher.clear_output
+
+        def publish(data: dict, metadata: dict | None = None, *args: Any, **kwargs: Any) -> None:
+            block = current() if threading.get_ident() == owner else None
+            if block is None or kwargs.get("update"):
+                return original_publish(data, metadata, *args, **kwargs)
+            block.append_output(
+                {"output_type": "display_data", "data": dict(data), "metadata": dict(metadata or {})}
+            )
+
+        def clear_output(wait: bool = False) -> None:
+            block = current() if threading.get_ident() == owner else None
+            if block is None:
+                return original_clear(wait)
+            block.clear_outputs()
+
+        publisher.publish, publisher.clear_output = publish, clear_output
+    _depth = 1
+    try:
+        yield
+    finally:
+        _depth = 0
+        sys.stdout, sys.stderr = saved
+        if publisher is not None:
+            del publisher.publish, publisher.clear_output
+
+
+def _display_publisher() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return None
+    shell = get_ipython()
+    return getattr(shell, "display_pub", None) if shell is not None else None

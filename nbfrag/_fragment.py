@@ -1,0 +1,97 @@
+"""`@st.fragment`: a function whose widgets rerun only that function and redraw only its area."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from typing import Any, Callable, TypeVar, overload
+
+from ._duration import run_every_seconds
+from ._runtime import (
+    Fragment,
+    FragmentHandledException,
+    RerunException,
+    StopException,
+    runtime,
+)
+from ._views import Area
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@overload
+def fragment(func: F, *, run_every: Any = None) -> F: ...
+
+
+@overload
+def fragment(func: None = None, *, run_every: Any = None) -> Callable[[F], F]: ...
+
+
+def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F], F]:
+    """Turn a function into a fragment: a part of the app that reruns on its own.
+
+    When a user interacts with a widget created inside a fragment, only the fragment reruns
+    and only its area is redrawn; the rest of the page stays as it is. `st.rerun()` inside a
+    fragment reruns the whole app; `st.rerun(scope="fragment")`, during a fragment rerun,
+    only the fragment.
+
+    Each call draws the fragment in its own area at the call site and runs it at once,
+    returning the function's value. Later reruns use the arguments of that call and ignore
+    the return value, so pass changing data through `st.session_state`.
+
+    Parameters
+    ----------
+    func : callable
+        The function to turn into a fragment (or use `@st.fragment()` with options).
+    run_every : int, float, timedelta, str or None
+        Rerun the fragment at this interval while a view of it is open in a browser:
+        seconds, a `datetime.timedelta`, or a string such as `"10s"`, `"500ms"`, `"1m30s"`
+        or `"1.5 days"`. `None` or `0` means no timer. Checked when the fragment is called.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> @st.fragment
+    ... def counter():
+    ...     if st.button("Plus one!"):
+    ...         st.session_state.clicks += 1
+    """
+    if func is None:
+        return functools.partial(fragment, run_every=run_every)  # type: ignore[return-value]
+    if not callable(func):
+        raise TypeError(f"st.fragment() decorates a function; got {type(func).__name__}: {func!r}")
+    name = getattr(func, "__qualname__", getattr(func, "__name__", repr(func)))
+    identity = f"{getattr(func, '__module__', '')}.{name}"
+
+    @functools.wraps(func)
+    def wrap(*args: Any, **kwargs: Any) -> Any:
+        interval = run_every_seconds(run_every)  # bad values fail here, at the call site
+        frame = runtime.require_frame()
+        slot = frame.block.place(
+            "fragment", identity, lambda: Area("nbfrag-fragment")
+        )
+        fragment_scope = slot.owner
+        if not isinstance(fragment_scope, Fragment) or fragment_scope.app is not frame.app:
+            fragment_scope = slot.owner = Fragment(frame.app, name, slot)
+        fragment_scope.func, fragment_scope.args, fragment_scope.kwargs = func, args, kwargs
+        fragment_scope.run_every = interval
+        fragment_scope.block.parent = frame.block
+        if not frame.live_cell:
+            return runtime.run_fragment_body(fragment_scope, frame, inline=True)
+        # Top level of a plain cell: the cell is the "script". The fragment's error or
+        # `st.stop()` is shown in its area and the cell goes on; the area is displayed once
+        # complete, so its text/plain is what it shows.
+        try:
+            return runtime.run_fragment_body(fragment_scope, frame, inline=True)
+        except (StopException, FragmentHandledException):
+            return None
+        except RerunException as rerun:
+            runtime.dispatch(runtime.follow_up(frame.app, rerun))
+            return None
+        finally:
+            from IPython.display import display
+
+            display(slot.widget)
+
+    wrap.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]
+    return wrap  # type: ignore[return-value]

@@ -1,0 +1,67 @@
+"""`%load_ext nbfrag`: the `%%app` cell magic and the hook that lets plain cells rerun.
+
+A full rerun cannot be driven by the frontend (Voila refuses execute requests, nbval and
+nbclient have no frontend), so the kernel keeps each app cell's source and re-executes it
+itself. JupyterLab and Notebook 7 send the cell's id with each execution: re-executing an
+`%%app` cell by hand reuses its app, so the widgets it draws again keep their models.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from IPython.core.magic import Magics, cell_magic, magics_class
+from IPython.display import display
+
+from ._runtime import App, Request, _cell_id, execution_key, runtime
+from ._views import Area
+
+
+@magics_class
+class AppMagics(Magics):
+    """Provides `%%app`."""
+
+    @cell_magic
+    def app(self, line: str, cell: str) -> None:
+        """Run the cell as an nbfrag app: what it draws goes into one area that `st.rerun()`,
+        its buttons and its `run_every` fragments rerun in place."""
+        parent = getattr(self.shell, "parent_header", None) or {}
+        cell_id = _cell_id(parent)
+        app = runtime.apps_by_cell.get(cell_id) if cell_id is not None else None
+        if app is None or app.host is None:
+            app = App(cell, self.shell.user_ns, host=Area("nbfrag-app"))
+            runtime.replace_cell_app(cell_id, app)
+        else:
+            app.source = cell  # same cell again: same host and widgets, new code
+        runtime.dispatch(Request(app))
+        display(app.host)
+
+
+def _record_source(info: Any) -> None:
+    """Remember the source of the cell about to run, so a plain cell's app can rerun it."""
+    runtime.cell_source = (execution_key(_shell()), info.raw_cell)
+
+
+def _shell() -> Any:
+    from IPython import get_ipython
+
+    return get_ipython()
+
+
+_loaded: set[int] = set()
+
+
+def load_ipython_extension(shell: Any) -> None:
+    """Register `%%app` and the source hook; loading twice changes nothing."""
+    if id(shell) in _loaded:
+        return
+    _loaded.add(id(shell))
+    shell.register_magics(AppMagics)
+    shell.events.register("pre_run_cell", _record_source)
+
+
+def unload_ipython_extension(shell: Any) -> None:
+    """Forget the hook (the magic stays registered, as IPython does not unregister magics)."""
+    if id(shell) in _loaded:
+        _loaded.discard(id(shell))
+        shell.events.unregister("pre_run_cell", _record_source)

@@ -1,0 +1,32 @@
+"""Render text for the page safely, in the kernel.
+
+Anything placed in an `Output` or `HTML` widget is trusted by JupyterLab and Voila, and a
+visitor may have typed it, so Markdown is rendered here with raw HTML turned off
+(markdown-it-py escapes it and refuses `javascript:` links) and everything else is escaped.
+"""
+
+from __future__ import annotations
+
+import html as _html
+
+from markdown_it import MarkdownIt
+
+_SAFE = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
+    ["table", "strikethrough"]
+)
+_UNSAFE = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def markdown_html(text: str, *, allow_html: bool = False) -> str:
+    """Block-level Markdown as HTML; raw HTML passes only when `allow_html` is set."""
+    return (_UNSAFE if allow_html else _SAFE).render(text)
+
+
+def inline_markdown_html(text: str, *, allow_html: bool = False) -> str:
+    """Markdown of one line (headers, labels, toasts) without a wrapping paragraph."""
+    return (_UNSAFE if allow_html else _SAFE).renderInline(text)
+
+
+def escape(text: str) -> str:
+    """Text shown verbatim: every character that HTML treats specially is escaped."""
+    return _html.escape(text, quote=True)

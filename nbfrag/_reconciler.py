@@ -1,0 +1,244 @@
+"""Keyed reconciliation of one container's children across runs.
+
+A `Block` stands for one container on the page (an app host, a fragment's area). Each run of
+the code that draws into it *places* elements in order; a placed element reuses the widget
+that had the same key last run (same model, same views: no comm churn, no flicker, no lost
+focus) and only changed traits are sent. When the run ends, `commit` sets the Box's children
+once, if they changed, and closes what was not drawn again, with its Layout and Style.
+
+Keys are `(kind, identity, n)`: the n-th element of that kind and identity in this container
+during this run. Widgets use their widget id as identity; fragments their qualified name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, Iterable
+
+import ipywidgets as widgets
+
+Key = tuple[str, Hashable, int]
+
+
+@dataclass(eq=False)
+class Slot:
+    """One element drawn in a block: its widget, what it shows as text, and what it owns."""
+
+    key: Key
+    widget: widgets.Widget
+    text: Callable[[], str] = lambda: ""
+    block: "Block | None" = None  # the nested container, for fragments and layout blocks
+    owner: Any = None  # e.g. the fragment scope living in this slot
+    outputs: list[dict[str, Any]] | None = None  # pending outputs of a capture slot
+    hidden: bool = False  # machinery (a ticker), not part of what the page shows
+    on_dispose: list[Callable[[], None]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The slot as indented text lines, for reprs and tests."""
+        if self.hidden:
+            return []
+        if self.block is None:
+            return self.text().splitlines() or [""]
+        head = self.text()
+        inner = self.block.lines()
+        return ([head] if head else []) + ["  " + line for line in inner]
+
+    def dispose(self) -> None:
+        """Close the slot's widget tree and release what it owns."""
+        for callback in self.on_dispose:
+            callback()
+        if self.block is not None:
+            self.block.dispose()
+        close_widget(self.widget)
+
+
+def close_widget(widget: widgets.Widget) -> None:
+    """Close a widget and the Layout/Style models it created (ipywidgets leaves those open)."""
+    for name in ("layout", "style"):
+        part = getattr(widget, name, None) if widget.has_trait(name) else None
+        if isinstance(part, widgets.Widget):
+            part.close()
+    widget.close()
+
+
+class Block:
+    """The reconciled children of one Box widget (or of a cell, when `widget` is None)."""
+
+    def __init__(self, widget: widgets.Box | None, parent: "Block | None" = None) -> None:
+        self.widget = widget
+        self.parent = parent
+        self.slots: list[Slot] = []  # what is on the page now
+        self.extras: dict[str, widgets.Widget] = {}  # unkeyed helpers after the slots (toaster...)
+        self.transients: dict[str, widgets.Widget] = {}  # shown only mid-run (spinner)
+        self._by_key: dict[Key, Slot] = {}
+        self._next: list[Slot] | None = None
+        self._counts: Counter[tuple[str, Hashable]] = Counter()
+        self._appending = False
+
+    # -- a run ----------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._next is not None
+
+    def begin(self) -> None:
+        """Start a run: nothing placed yet, last run's slots are candidates for reuse."""
+        self._next = []
+        self._counts.clear()
+        self._appending = False
+
+    def place(
+        self,
+        kind: str,
+        identity: Hashable,
+        create: Callable[[], widgets.Widget],
+        update: Callable[[widgets.Widget], None] | None = None,
+        text: Callable[[], str] | None = None,
+    ) -> Slot:
+        """Draw one element at the cursor, reusing last run's widget for the same key."""
+        if self._next is None:  # a write outside any run of this block appends (accumulates)
+            self.begin_append()
+        n = self._counts[(kind, identity)]
+        self._counts[(kind, identity)] += 1
+        key: Key = (kind, identity, n)
+        slot = self._by_key.get(key)
+        if slot is None or slot in self._next:
+            slot = Slot(key, create())
+            self._by_key.setdefault(key, slot)
+        if update is not None:
+            update(slot.widget)
+        if text is not None:
+            slot.text = text
+        self._next.append(slot)
+        self._capture_slot = None
+        if self._appending:  # nobody will commit: show each element as it comes
+            self.slots = list(self._next)
+            self._by_key[key] = slot
+            self._show(s.widget for s in self.slots)
+        return slot
+
+    def begin_append(self) -> None:
+        """Add after what is shown instead of replacing it: writes from outside this block's
+        runs (a plain cell, or a fragment writing into a container created outside it)
+        accumulate until the block's owner runs again."""
+        self._next = list(self.slots)
+        self._counts = Counter((s.key[0], s.key[1]) for s in self.slots)
+        self._appending = True
+
+    def remove(self, slot: Slot) -> None:
+        """Take a transient element (a finished spinner) out of this run."""
+        if self._next is not None and slot in self._next:
+            self._next.remove(slot)
+
+    # -- captured output --------------------------------------------------------------------
+    _capture_slot: Slot | None = None
+
+    def append_output(self, output: dict[str, Any]) -> None:
+        """Add print/display output at the cursor; consecutive outputs share one Output widget."""
+        slot = self._capture_slot
+        if slot is None or not self._next or self._next[-1] is not slot:
+            slot = self.place("output", None, widgets.Output, text=lambda: "")
+            slot.outputs = []
+            slot.text = lambda s=slot: outputs_text(s.outputs or [])
+            self._capture_slot = slot
+        assert slot.outputs is not None
+        last = slot.outputs[-1] if slot.outputs else None
+        if (
+            output.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last["name"] == output["name"]
+        ):
+            last["text"] += output["text"]
+        else:
+            slot.outputs.append(output)
+        if self._appending:  # no commit will come: publish now
+            slot.widget.outputs = tuple(dict(o) for o in slot.outputs)
+
+    def clear_outputs(self) -> None:
+        """`clear_output()` inside a run: forget the outputs captured at the cursor."""
+        if self._capture_slot is not None and self._capture_slot.outputs is not None:
+            self._capture_slot.outputs.clear()
+
+    # -- ending a run -----------------------------------------------------------------------
+    def commit(self, complete: bool = True) -> None:
+        """End the run: show what was placed; close what was not (unless `complete` is False).
+
+        An interrupted run (`st.rerun()`) keeps the elements it did not reach, after the ones
+        it drew, so the rerun that follows can reuse them instead of re-creating them.
+        """
+        placed = self._next if self._next is not None else list(self.slots)
+        self._next = None
+        self._appending = False
+        self._capture_slot = None
+        if complete:
+            keep = placed
+        else:
+            keep = placed + [s for s in self.slots if s not in placed]
+        kept = set(map(id, keep))
+        stale = [s for s in self._by_key.values() if id(s) not in kept]
+        for slot in keep:
+            if slot.outputs is not None:
+                outputs = tuple(dict(o) for o in slot.outputs)
+                if outputs != slot.widget.outputs:
+                    slot.widget.outputs = outputs
+        self.slots = keep
+        self._by_key = {s.key: s for s in keep}
+        self._show(w.widget for w in keep)
+        for slot in stale:
+            slot.dispose()
+
+    def flush(self, extra: Iterable[widgets.Widget] = ()) -> None:
+        """Show progress mid-run (a spinner): placed elements, then not yet reached ones."""
+        if self._next is None or self.widget is None:
+            return
+        pending = [s for s in self.slots if s not in self._next]
+        self._show([s.widget for s in self._next] + list(extra) + [s.widget for s in pending])
+        if self.parent is not None:
+            self.parent.flush()
+
+    def _show(self, children: Iterable[widgets.Widget]) -> None:
+        if self.widget is None:
+            return
+        new = tuple(children) + tuple(self.extras.values())
+        if new != tuple(self.widget.children):
+            self.widget.children = new
+
+    def extra(self, name: str, create: Callable[[], widgets.Widget]) -> widgets.Widget:
+        """A helper widget kept after the slots for the block's lifetime (toaster, balloons)."""
+        widget = self.extras.get(name)
+        if widget is None:
+            widget = self.extras[name] = create()
+            if not self.running:
+                self._show(s.widget for s in self.slots)
+        return widget
+
+    def dispose(self) -> None:
+        """Close everything in the block (it left the page)."""
+        for slot in list(self._by_key.values()):
+            slot.dispose()
+        for widget in [*self.extras.values(), *self.transients.values()]:
+            close_widget(widget)
+        self._by_key.clear()
+        self.slots = []
+        self.extras.clear()
+        self.transients.clear()
+
+    # -- reading it back --------------------------------------------------------------------
+    def lines(self) -> list[str]:
+        """What the block shows, as indented text (the kernel is the source of truth)."""
+        out: list[str] = []
+        for slot in self.slots:
+            out.extend(slot.lines())
+        return out
+
+
+def outputs_text(outputs: list[dict[str, Any]]) -> str:
+    """The plain text of captured outputs, as a notebook would show it without a browser."""
+    parts: list[str] = []
+    for output in outputs:
+        if output.get("output_type") == "stream":
+            parts.append(output["text"].rstrip("\n"))
+        else:
+            parts.append(str(output.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)

@@ -1,0 +1,179 @@
+"""`st.session_state`: one mapping per kernel, shared by every app and fragment.
+
+It behaves like Streamlit's proxy (attribute and item access, `in`, `get`, `setdefault`,
+`del`, iteration) with Streamlit's error texts. Widgets with a `key=` are *bound* to it: the
+binding supplies the value (and may refuse assignment, as buttons do), so a widget's value and
+`st.session_state[key]` can never disagree.
+
+Displaying the state in a notebook cell shows a live view (`StateView`) that redraws after
+every change, which is how a plain cell "sees" what fragments do.
+"""
+
+from __future__ import annotations
+
+import html
+import reprlib
+from collections.abc import Iterator, MutableMapping
+from typing import Any, Callable, Protocol
+
+import ipywidgets as widgets
+
+_HINT = (
+    "Did you forget to initialize it? More info: "
+    "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
+)
+
+
+class Binding(Protocol):
+    """What a keyed widget provides to Session State."""
+
+    def get(self) -> Any: ...
+
+    def set(self, value: Any) -> None: ...
+
+
+class SessionState(MutableMapping):
+    """The kernel's Session State. Use it as `st.session_state.name` or `st.session_state["name"]`."""
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_values", {})
+        object.__setattr__(self, "_bindings", {})
+        object.__setattr__(self, "_listeners", [])
+
+    # -- mapping protocol ---------------------------------------------------------------
+    def __getitem__(self, key: str) -> Any:
+        binding = self._bindings.get(key)
+        if binding is not None:
+            return binding.get()
+        try:
+            return self._values[key]
+        except KeyError:
+            raise KeyError(f'st.session_state has no key "{key}". {_HINT}') from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        binding = self._bindings.get(key)
+        if binding is not None:
+            binding.set(value)
+        else:
+            self._values[key] = value
+        self._changed()
+
+    def __delitem__(self, key: str) -> None:
+        if key in self._bindings:
+            del self._bindings[key]
+            self._values.pop(key, None)
+        else:
+            try:
+                del self._values[key]
+            except KeyError:
+                raise KeyError(f'st.session_state has no key "{key}". {_HINT}') from None
+        self._changed()
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._values
+        yield from (k for k in self._bindings if k not in self._values)
+
+    def __len__(self) -> int:
+        return len(self._values.keys() | self._bindings.keys())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values or key in self._bindings
+
+    # -- attribute access ---------------------------------------------------------------
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{name}". {_HINT}'
+            ) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self[name]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{name}". {_HINT}'
+            ) from None
+
+    # -- widgets and observers ----------------------------------------------------------
+    def bind(self, key: str, binding: Binding) -> None:
+        """Make `key` read and write through a widget's binding (its value wins from now on)."""
+        self._bindings[key] = binding
+        self._values.pop(key, None)
+
+    def unbind(self, key: str, binding: Binding) -> None:
+        """Drop a widget's binding when the widget is gone; its key disappears with it."""
+        if self._bindings.get(key) is binding:
+            del self._bindings[key]
+            self._changed()
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call `callback()` after every change (the live view uses this)."""
+        self._listeners.append(callback)
+
+    def _changed(self) -> None:
+        for callback in list(self._listeners):
+            callback()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain copy of every key and value."""
+        return {key: self[key] for key in self}
+
+    def clear(self) -> None:
+        self._values.clear()
+        self._changed()
+
+    # -- display ------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"SessionState({self.to_dict()!r})"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        return state_view(self)._repr_mimebundle_(**kwargs)
+
+
+_short = reprlib.Repr()
+_short.maxstring = 200
+_short.maxother = 200
+
+
+class StateView(widgets.HTML):
+    """A live table of Session State, redrawn whenever the state changes."""
+
+    def __init__(self, state: SessionState) -> None:
+        super().__init__()
+        self._state = state
+        self.add_class("nbfrag-state")
+        self.refresh()
+        state.on_change(self.refresh)
+
+    def refresh(self) -> None:
+        rows = "".join(
+            f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(str(k))}</th>"
+            f"<td><code>{html.escape(_short.repr(v))}</code></td></tr>"
+            for k, v in self._state.to_dict().items()
+        )
+        body = rows or "<tr><td><em>(empty)</em></td></tr>"
+        self.value = f"<table class='nbfrag-state-table'><caption style='text-align:left'>st.session_state</caption>{body}</table>"
+
+    def __repr__(self) -> str:
+        return repr(self._state)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self._state)  # untruncated and deterministic
+        return bundle
+
+
+_views: dict[int, StateView] = {}
+
+
+def state_view(state: SessionState) -> StateView:
+    """The one live view of `state` (displaying it twice shows the same widget twice)."""
+    view = _views.get(id(state))
+    if view is None or view.comm is None:
+        view = _views[id(state)] = StateView(state)
+    return view
