@@ -30,7 +30,7 @@ class AppMagics(Magics):
         app = runtime.apps_by_cell.get(cell_id) if cell_id is not None else None
         if app is None or app.host is None:
             app = App(cell, self.shell.user_ns, host=Area("nbfrag-app"))
-            runtime.replace_cell_app(cell_id, app)
+            runtime.add_app(app, cell_id)
         else:
             app.source = cell  # same cell again: same host and widgets, new code
         runtime.dispatch(Request(app))

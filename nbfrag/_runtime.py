@@ -195,10 +195,23 @@ class Runtime:
         )
         self._busy = False
         self._queue: deque[Request] = deque()
+        self.apps: list[App] = []  # every live app, oldest first
         self.cell_apps: dict[Hashable, App] = {}  # plain cells, by execution
         self.apps_by_cell: dict[str, App] = {}  # `%%app` and plain-cell apps, by cell id
         self.cell_source: tuple[Hashable, str] | None = None  # set by the extension's hook
         self.show_tracebacks = "VOILA_KERNEL_ID" not in os.environ
+
+    def reset(self) -> None:
+        """Close every app and forget Session State (a fresh session, as after a restart)."""
+        for app in self.apps:
+            app.close()
+        self.apps.clear()
+        self.cell_apps.clear()
+        self.apps_by_cell.clear()
+        self.triggers.clear()
+        self.cell_source = None
+        self.state._values.clear()
+        self.state._bindings.clear()
 
     # -- frames -----------------------------------------------------------------------------
     def frame(self) -> Frame | None:
@@ -230,16 +243,18 @@ class Runtime:
             app = App(source, namespace, host=None)
             app.hand_run = Run(app, "app")  # type: ignore[attr-defined]
             self.cell_apps[execution] = app
-            self.replace_cell_app(_cell_id(parent), app)
+            self.add_app(app, _cell_id(parent))
         return Frame(app, app.root, None, app.hand_run, live_cell=True)  # type: ignore[attr-defined]
 
-    def replace_cell_app(self, cell_id: str | None, app: App) -> None:
-        """A cell re-executed by hand replaces the app it made before."""
+    def add_app(self, app: App, cell_id: str | None) -> None:
+        """Track a new app; a cell re-executed by hand replaces the app it made before."""
+        self.apps.append(app)
         if cell_id is None:
             return
         old = self.apps_by_cell.get(cell_id)
         if old is not None and old is not app:
             old.close()
+            self.apps.remove(old)
         self.apps_by_cell[cell_id] = app
 
     # -- dispatch ---------------------------------------------------------------------------
