@@ -19,7 +19,7 @@ js/node_modules/.installed: js/package.json js/package-lock.json
 
 test: $(VENV)/.installed js/node_modules/.installed
 	cd js && npm test --silent
-	$(PY) -m pytest tests --nbval-current-env -p no:cacheprovider
+	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -p no:cacheprovider
 
 js-test: js/node_modules/.installed
 	cd js && npm test --silent
