@@ -25,7 +25,7 @@ import traitlets
 
 from ._markdown import inline_markdown_html, markdown_html
 from ._runtime import runtime
-from ._static import static_file
+from ._static import esm
 
 _LIFETIME_S = {"short": 4.0, "long": 10.0}
 _uids = (f"{uuid.uuid4().hex[:8]}-{n}" for n in itertools.count())
@@ -50,7 +50,7 @@ class _Effects(anywidget.AnyWidget):
 class Toaster(_Effects):
     """Shows toasts bottom-right over the page."""
 
-    _esm = static_file("toast.js")
+    _esm = esm("toast.js")
     toasts = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     def push(self, html: str, icon: str, duration_s: float) -> None:
@@ -62,7 +62,7 @@ class Toaster(_Effects):
 class Balloons(_Effects):
     """Lets balloons rise across the page."""
 
-    _esm = static_file("balloons.js")
+    _esm = esm("balloons.js")
     launches = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     def launch(self) -> None:

@@ -16,7 +16,7 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from ._static import static_file
+from ._static import esm
 
 if TYPE_CHECKING:
     from ._reconciler import Block
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class Ticker(anywidget.AnyWidget):
     """Sends `{"event": "tick", "seq": n}` every `interval` seconds, one tick at a time."""
 
-    _esm = static_file("ticker.js")
+    _esm = esm("ticker.js")
     interval = traitlets.Float(1.0).tag(sync=True)
     seq = traitlets.Int(0).tag(sync=True)
 

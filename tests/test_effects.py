@@ -128,3 +128,12 @@ def test_spinner_is_shown_while_its_block_runs(nb):
     assert spinner in st.session_state.seen and "Working..." in spinner.value
     assert spinner not in area.widget.children
     assert repr(host) == "above\nfragment f:\n  [work]\n  below"
+
+
+def test_frontend_modules_are_self_contained():
+    from nbfrag._static import esm
+
+    for name in ("ticker.js", "toast.js", "balloons.js"):
+        source = esm(name)
+        assert 'from "./' not in source and "export default" in source
+    assert esm("toast.js").count("export function freshEntries") == 1
