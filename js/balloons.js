@@ -8,7 +8,7 @@
 // only while it has not expired, so re-rendering a cell or opening a second
 // view of the widget never replays an old celebration.
 
-import { freshEntries, seenSet } from "./fresh.js";
+import { effectsView, playFresh } from "./fresh.js";
 
 const STYLE_ID = "nbfrag-balloons-style";
 
@@ -183,22 +183,7 @@ export function launch(doc, { uid = "", reduced, random } = {}) {
 
 /** Play every fresh entry of `entries` and mark it seen. */
 export function launchFresh(doc, entries, now = Date.now(), options = {}) {
-  const seen = seenSet(doc, "balloons");
-  return freshEntries(entries, seen, now).map((entry) => {
-    seen.add(entry.uid);
-    return launch(doc, { ...options, uid: entry.uid });
-  });
+  return playFresh(doc, "balloons", entries, (entry) => launch(doc, { ...options, uid: entry.uid }), now);
 }
 
-export default {
-  render({ model, el }) {
-    // The widget's own output stays empty; balloons fly over the page.
-    el.style.display = "none";
-    const doc = el.ownerDocument;
-    const update = () => launchFresh(doc, model.get("launches"));
-    model.on("change:launches", update);
-    update();
-    // Only the listener is the view's; a launch in flight finishes by itself.
-    return () => model.off("change:launches", update);
-  },
-};
+export default effectsView("launches", "balloons", (doc, entry) => launch(doc, { uid: entry.uid }));

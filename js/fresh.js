@@ -28,3 +28,30 @@ export function freshEntries(entries, seen, now) {
       e.expires_at > now,
   );
 }
+
+/** Play each fresh entry once per page: mark it seen, then `play(entry, now)`. */
+export function playFresh(doc, kind, entries, play, now = Date.now()) {
+  const seen = seenSet(doc, kind);
+  return freshEntries(entries, seen, now).map((entry) => {
+    seen.add(entry.uid);
+    return play(entry, now);
+  });
+}
+
+/** An anywidget module whose views play the fresh entries of the list trait `trait`
+ * with `play(doc, entry, now)`. */
+export function effectsView(trait, kind, play) {
+  return {
+    render({ model, el }) {
+      // The widget's own output stays empty; the effects float over the page.
+      el.style.display = "none";
+      const doc = el.ownerDocument;
+      const update = () =>
+        playFresh(doc, kind, model.get(trait), (entry, now) => play(doc, entry, now));
+      model.on(`change:${trait}`, update);
+      update();
+      // Only the listener is the view's; what is on screen finishes by itself.
+      return () => model.off(`change:${trait}`, update);
+    },
+  };
+}

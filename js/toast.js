@@ -13,7 +13,7 @@
 // therefore live in ONE stack per page, and a page-global set of uids makes
 // sure each toast is shown once, whichever view sees it first.
 
-import { freshEntries, seenSet } from "./fresh.js";
+import { effectsView, playFresh } from "./fresh.js";
 
 const STYLE_ID = "nbfrag-toast-style";
 const STACK_CLASS = "nbfrag-toasts";
@@ -161,22 +161,7 @@ export function showToast(doc, entry, now = Date.now()) {
 
 /** Show every fresh entry of `entries` and mark it seen. */
 export function showFresh(doc, entries, now = Date.now()) {
-  const seen = seenSet(doc, "toast");
-  return freshEntries(entries, seen, now).map((entry) => {
-    seen.add(entry.uid);
-    return showToast(doc, entry, now);
-  });
+  return playFresh(doc, "toast", entries, (entry, at) => showToast(doc, entry, at), now);
 }
 
-export default {
-  render({ model, el }) {
-    // The widget's own output stays empty; toasts float over the page.
-    el.style.display = "none";
-    const doc = el.ownerDocument;
-    const update = () => showFresh(doc, model.get("toasts"));
-    model.on("change:toasts", update);
-    update();
-    // Only the listener is the view's; shown toasts expire on their own.
-    return () => model.off("change:toasts", update);
-  },
-};
+export default effectsView("toasts", "toast", showToast);
