@@ -5,8 +5,9 @@ Usage::
 
     python benchmarks/bench_click.py [--clicks N] [--warmup N] [--other-widgets N] [--json PATH]
 
-Four scenarios, each in a fresh kernel driven by ``tests/kernel_driver.py``
-(a Jupyter widget frontend emulation speaking widget protocol 2):
+Four scenarios in two fresh kernels (without / with 1,000 other widgets), driven by
+``tests/kernel_driver.py`` (a Jupyter widget frontend emulation speaking widget protocol 2).
+In each kernel the floor and the nbfrag app live side by side and their clicks alternate:
 
 a. ``floor``: plain ipywidgets, a Button whose on_click sets ``HTML.value``
    to a new string - the cheapest possible widget update;
@@ -173,28 +174,19 @@ def short_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
-def setup_scenario(res: ScenarioResult) -> tuple[KernelDriver, str]:
-    """Start a fresh kernel, run the scenario's cells; return (driver, button label)."""
+def setup_scenario(kd: KernelDriver, res: ScenarioResult) -> str:
+    """Run the scenario's cells in the group's kernel; return its button label."""
     t_setup = time.perf_counter()
-    kd = KernelDriver()
-    kd.start()
-    try:
-        if res.other_widgets:
-            r = kd.execute(OTHER_WIDGETS_CELL.format(n=res.other_widgets))
-            assert len(r.comm_opens) >= res.other_widgets, "other widgets were not created"
-        if res.kind == "floor":
-            kd.execute(FLOOR_CELL)
-            label = FLOOR_BUTTON
-        else:
-            kd.execute(NBFRAG_LOAD_CELL)
-            kd.execute(NBFRAG_APP_CELL)
-            label = NBFRAG_BUTTON
-        find_button(kd, label)
-    except BaseException:
-        kd.stop()
-        raise
+    if res.kind == "floor":
+        kd.execute(FLOOR_CELL)
+        label = FLOOR_BUTTON
+    else:
+        kd.execute(NBFRAG_LOAD_CELL)
+        kd.execute(NBFRAG_APP_CELL)
+        label = NBFRAG_BUTTON
+    find_button(kd, label)
     res.setup_s = time.perf_counter() - t_setup
-    return kd, label
+    return label
 
 
 def click_once(kd: KernelDriver, label: str) -> ExecResult:
@@ -213,21 +205,28 @@ def fail(res: ScenarioResult, exc: BaseException) -> None:
 
 
 def run_group(group: list[ScenarioResult], clicks: int, warmup: int, skip: dict[str, str]) -> None:
-    """Run scenarios that share a floor, each in its own fresh kernel.
+    """Run scenarios that share a floor in ONE fresh kernel.
 
-    All kernels of the group are started first; then the measured clicks
-    are interleaved between them in ABBA order, so drift in machine load
-    (other processes on a small machine) hits every scenario equally and the
-    ratio to the floor stays meaningful."""
+    The floor's button and the nbfrag app live in the same kernel, and the
+    measured clicks alternate between them in ABBA order. Two kernel processes
+    running the same code differ by up to ~20% on a small shared machine, so
+    comparing click paths inside one process is what keeps the ratio about
+    nbfrag and not about which process got the better core; alternating makes
+    drift in machine load hit both equally."""
     live: list[tuple[ScenarioResult, KernelDriver, str]] = []
+    kd = KernelDriver()
+    kd.start()
     try:
+        n_other = group[0].other_widgets
+        if n_other:
+            r = kd.execute(OTHER_WIDGETS_CELL.format(n=n_other))
+            assert len(r.comm_opens) >= n_other, "other widgets were not created"
         for res in group:
             print(f"setting up: {res.name} ...", file=sys.stderr, flush=True)
             try:
                 if res.kind in skip:
                     raise ScenarioSkipped(skip[res.kind])
-                kd, label = setup_scenario(res)
-                live.append((res, kd, label))
+                live.append((res, kd, setup_scenario(kd, res)))
             except Exception as exc:  # a measurement: report and go on
                 fail(res, exc)
 
@@ -268,8 +267,7 @@ def run_group(group: list[ScenarioResult], clicks: int, warmup: int, skip: dict[
                 res.sanity = f"check failed: {short_error(exc)}"
             res.ok = res.clicks > 0
     finally:
-        for _, kd, _ in live:
-            kd.stop()
+        kd.stop()
 
 
 def record(res: ScenarioResult, r: ExecResult) -> None:

@@ -27,7 +27,9 @@ def place_html(kind: str, html: str, text: str) -> Slot:
         widget.value = html
         widget.text = text
 
-    slot = frame.block.place(kind, None, lambda: Html(f"nbfrag-{kind}"), update, text=lambda: text)
+    slot = frame.block.place(
+        kind, None, lambda: Html(f"nbfrag-{kind}"), update, text=lambda: text, props=(html, text)
+    )
     _show_if_live(frame, slot)
     return slot
 

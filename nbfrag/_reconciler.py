@@ -32,6 +32,7 @@ class Slot:
     owner: Any = None  # e.g. the fragment scope living in this slot
     outputs: list[dict[str, Any]] | None = None  # pending outputs of a capture slot
     hidden: bool = False  # machinery (a ticker), not part of what the page shows
+    props: Any = None  # what `update` was last applied with
     on_dispose: list[Callable[[], None]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -94,8 +95,13 @@ class Block:
         create: Callable[[], widgets.Widget],
         update: Callable[[widgets.Widget], None] | None = None,
         text: Callable[[], str] | None = None,
+        props: Any = None,
     ) -> Slot:
-        """Draw one element at the cursor, reusing last run's widget for the same key."""
+        """Draw one element at the cursor, reusing last run's widget for the same key.
+
+        `update` sets the widget's traits; when `props` (a comparable summary of what
+        `update` sets) equals last run's, the widget is already right and `update` is skipped.
+        """
         if self._next is None:  # a write outside any run of this block appends (accumulates)
             self.begin_append()
         n = self._counts[(kind, identity)]
@@ -105,8 +111,9 @@ class Block:
         if slot is None or slot in self._next:
             slot = Slot(key, create())
             self._by_key.setdefault(key, slot)
-        if update is not None:
+        if update is not None and (props is None or props != slot.props):
             update(slot.widget)
+            slot.props = props
         if text is not None:
             slot.text = text
         self._next.append(slot)

@@ -123,7 +123,8 @@ def button(
         widget.button_style = _BUTTON_STYLES[type]
         widget.layout.width = "100%" if full_width else None
 
-    slot = frame.block.place("widget", wid, create, update, text=lambda: f"[{label}]")
+    props = (label, help, disabled, type, icon, full_width)
+    slot = frame.block.place("widget", wid, create, update, text=lambda: f"[{label}]", props=props)
     if slot.owner is None:
         owner = slot.owner = WidgetOwner(wid)
         slot.widget.on_click(lambda _button: runtime.dispatch(owner.request(trigger=True)))

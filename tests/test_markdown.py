@@ -29,3 +29,17 @@ def test_markdown_still_renders():
 def test_unsafe_allow_html_is_the_only_way_to_pass_html():
     assert "<b>x</b>" in markdown_html("<b>x</b>", allow_html=True)
     assert "<b>" not in markdown_html("<b>x</b>")
+
+
+def test_plain_text_fast_path_matches_the_parser():
+    import random
+    import string
+
+    from nbfrag._markdown import _render
+
+    rng = random.Random(7)
+    alphabet = string.ascii_letters + string.digits + " ,.;:?'()/%=-*_#>+`[]<&!\n"
+    samples = ["Fragment says it ran 3 times.", "1. not a list?", "a  b", "(x) = 5%", "- item", "3) x"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for text in samples:
+        assert markdown_html(text) == _render(text, False), text
