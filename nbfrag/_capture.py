@@ -78,6 +78,7 @@ def capturing(current: CurrentBlock) -> Iterator[None]:
                 return original_clear(wait)
             block.clear_outputs()
 
+        patched = {name: publisher.__dict__.get(name) for name in ("publish", "clear_output")}
         publisher.publish, publisher.clear_output = publish, clear_output
     _depth = 1
     try:
@@ -86,7 +87,11 @@ def capturing(current: CurrentBlock) -> Iterator[None]:
         _depth = 0
         sys.stdout, sys.stderr = saved
         if publisher is not None:
-            del publisher.publish, publisher.clear_output
+            for name, previous in patched.items():  # put back exactly what was there
+                if previous is None:
+                    delattr(publisher, name)
+                else:
+                    setattr(publisher, name, previous)
 
 
 def _display_publisher() -> Any:

@@ -419,7 +419,7 @@ def test_reruns_do_not_leak_widgets(nb):
     click("flip")
     baseline = model_count()
     flip = buttons("flip")[0]
-    for _ in range(1000):
+    for _ in range(10_000):
         flip.click()
     assert model_count() == baseline
 
@@ -429,3 +429,36 @@ def test_reprs_are_deterministic(nb):
     bundle = host._repr_mimebundle_()
     assert bundle["text/plain"] == "fragment f:\n  [x]"
     assert "0x" not in bundle["text/plain"] and host.model_id not in bundle["text/plain"]
+
+
+def test_tracebacks_are_hidden_when_configured_as_under_voila(nb, monkeypatch):
+    monkeypatch.setattr(runtime, "show_tracebacks", False)
+    host = nb.app('import nbfrag as st\nraise ValueError("secret path")\n')
+    html = host.block.slots[0].widget.value
+    assert "ValueError: secret path" in html and "Traceback" not in html
+
+
+def test_a_tick_can_rerun_the_whole_app(nb):
+    host = nb.app(
+        'import nbfrag as st\n'
+        'st.session_state.setdefault("app", 0)\n'
+        'st.session_state.app += 1\n'
+        '@st.fragment(run_every=1)\n'
+        'def f():\n'
+        '    if st.session_state.app == 1 and st.session_state.get("ticked"):\n'
+        '        st.rerun()\n'
+        'f()\n'
+        'st.write(f"app={st.session_state.app}")\n'
+    )
+    ticker = host.block.slots[0].block.slots[0].widget
+    st.session_state.ticked = True
+    ticker._on_message(ticker, {"event": "tick", "seq": ticker.seq}, [])
+    assert lines(host)[-1] == "app=2" and ticker.seq == 1
+
+
+def test_capture_restores_the_display_publisher(nb):
+    publisher = nb.shell.display_pub
+    before = dict(publisher.__dict__)
+    nb.app('import nbfrag as st\nprint("x")\n')
+    assert "publish" not in publisher.__dict__ or publisher.__dict__.get("publish") is before.get("publish")
+    assert "clear_output" not in publisher.__dict__ or publisher.__dict__.get("clear_output") is before.get("clear_output")
