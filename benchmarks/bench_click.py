@@ -38,6 +38,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 from kernel_driver import ExecResult, KernelDriver, KernelError  # noqa: E402
+from examples import COUNTERS  # noqa: E402
 
 # Targets for the nbfrag scenarios.
 TARGET_LATENCY_RATIO = 1.2  # nbfrag median click-to-idle <= 1.2 x floor median
@@ -63,26 +64,7 @@ display(btn, html)
 FLOOR_BUTTON = "Plus one!"
 
 NBFRAG_LOAD_CELL = "%load_ext nbfrag"
-NBFRAG_APP_CELL = """\
-%%app
-import nbfrag as st
-
-if "app_runs" not in st.session_state:
-    st.session_state.app_runs = 0
-    st.session_state.fragment_runs = 0
-
-@st.fragment
-def my_fragment():
-    st.session_state.fragment_runs += 1
-    st.button("Rerun fragment")
-    st.write(f"Fragment says it ran {st.session_state.fragment_runs} times.")
-
-st.session_state.app_runs += 1
-my_fragment()
-st.button("Rerun full app")
-st.write(f"Full app says it ran {st.session_state.app_runs} times.")
-st.write(f"Full app sees that fragment ran {st.session_state.fragment_runs} times.")
-"""
+NBFRAG_APP_CELL = "%%app\n" + COUNTERS.lstrip("\n")  # the st.fragment docs example
 NBFRAG_BUTTON = "Rerun fragment"
 
 OTHER_WIDGETS_CELL = """\

@@ -8,7 +8,7 @@
 // only while it has not expired, so re-rendering a cell or opening a second
 // view of the widget never replays an old celebration.
 
-import { effectsView, playFresh } from "./fresh.js";
+import { effectsView, ensureStyle as sharedEnsureStyle, playFresh } from "./fresh.js";
 
 const STYLE_ID = "nbfrag-balloons-style";
 
@@ -133,11 +133,7 @@ export function balloonSpecs(count, { reduced = false, random = Math.random } = 
 
 /** Inject the stylesheet once per document. */
 export function ensureStyle(doc) {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement("style");
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  (doc.head ?? doc.documentElement).appendChild(style);
+  sharedEnsureStyle(doc, STYLE_ID, CSS);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Shared by toast.js and balloons.js: which synced entries a view should play.
+// Shared by toast.js and balloons.js: which synced entries a view should play, and styles.
 //
 // The kernel keeps short-lived entries ({uid, expires_at, ...}) in a synced list. Every view
 // of every widget on the page sees that list, so a page-global set of uids (one per kind)
@@ -54,4 +54,13 @@ export function effectsView(trait, kind, play) {
       return () => model.off(`change:${trait}`, update);
     },
   };
+}
+
+/** Inject a module's stylesheet once per document. */
+export function ensureStyle(doc, id, css) {
+  if (doc.getElementById(id)) return;
+  const style = doc.createElement("style");
+  style.id = id;
+  style.textContent = css;
+  (doc.head ?? doc.documentElement).appendChild(style);
 }

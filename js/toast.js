@@ -13,7 +13,7 @@
 // therefore live in ONE stack per page, and a page-global set of uids makes
 // sure each toast is shown once, whichever view sees it first.
 
-import { effectsView, playFresh } from "./fresh.js";
+import { effectsView, ensureStyle as sharedEnsureStyle, playFresh } from "./fresh.js";
 
 const STYLE_ID = "nbfrag-toast-style";
 const STACK_CLASS = "nbfrag-toasts";
@@ -97,11 +97,7 @@ export function lifetimeMs(entry, now) {
 
 /** Inject the stylesheet once per document. */
 export function ensureStyle(doc) {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement("style");
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  (doc.head ?? doc.documentElement).appendChild(style);
+  sharedEnsureStyle(doc, STYLE_ID, CSS);
 }
 
 /** The page-wide stack element, created on first use. */

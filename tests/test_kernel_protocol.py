@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 import pytest
 from kernel_driver import KernelDriver
-from test_docs_examples import BALLOONS, COUNT_TO_FIVE, COUNTERS
+from examples import BALLOONS, COUNT_TO_FIVE, COUNTERS
 
 
 @pytest.fixture(scope="module")
