@@ -74,6 +74,7 @@ class Block:
         self.transients: dict[str, widgets.Widget] = {}  # shown only mid-run (spinner)
         self._by_key: dict[Key, Slot] = {}
         self._next: list[Slot] | None = None
+        self._placed: set[int] = set()  # ids of the slots in _next, for O(1) membership
         self._counts: Counter[tuple[str, Hashable]] = Counter()
         self._appending = False
 
@@ -85,6 +86,7 @@ class Block:
     def begin(self) -> None:
         """Start a run: nothing placed yet, last run's slots are candidates for reuse."""
         self._next = []
+        self._placed = set()
         self._counts.clear()
         self._appending = False
 
@@ -108,7 +110,7 @@ class Block:
         self._counts[(kind, identity)] += 1
         key: Key = (kind, identity, n)
         slot = self._by_key.get(key)
-        if slot is None or slot in self._next:
+        if slot is None or id(slot) in self._placed:
             slot = Slot(key, create())
             self._by_key.setdefault(key, slot)
         if update is not None and (props is None or props != slot.props):
@@ -117,6 +119,7 @@ class Block:
         if text is not None:
             slot.text = text
         self._next.append(slot)
+        self._placed.add(id(slot))
         self._capture_slot = None
         if self._appending:  # nobody will commit: show each element as it comes
             self.slots = list(self._next)
@@ -129,13 +132,9 @@ class Block:
         runs (a plain cell, or a fragment writing into a container created outside it)
         accumulate until the block's owner runs again."""
         self._next = list(self.slots)
+        self._placed = set(map(id, self.slots))
         self._counts = Counter((s.key[0], s.key[1]) for s in self.slots)
         self._appending = True
-
-    def remove(self, slot: Slot) -> None:
-        """Take a transient element (a finished spinner) out of this run."""
-        if self._next is not None and slot in self._next:
-            self._next.remove(slot)
 
     # -- captured output --------------------------------------------------------------------
     _capture_slot: Slot | None = None
@@ -175,13 +174,14 @@ class Block:
         it drew, so the rerun that follows can reuse them instead of re-creating them.
         """
         placed = self._next if self._next is not None else list(self.slots)
+        placed_ids = self._placed if self._next is not None else set(map(id, placed))
         self._next = None
         self._appending = False
         self._capture_slot = None
         if complete:
             keep = placed
         else:
-            keep = placed + [s for s in self.slots if s not in placed]
+            keep = placed + [s for s in self.slots if id(s) not in placed_ids]
         kept = set(map(id, keep))
         stale = [s for s in self._by_key.values() if id(s) not in kept]
         for slot in keep:
@@ -199,7 +199,7 @@ class Block:
         """Show progress mid-run (a spinner): placed elements, then not yet reached ones."""
         if self._next is None or self.widget is None:
             return
-        pending = [s for s in self.slots if s not in self._next]
+        pending = [s for s in self.slots if id(s) not in self._placed]
         self._show([s.widget for s in self._next] + list(extra) + [s.widget for s in pending])
         if self.parent is not None:
             self.parent.flush()

@@ -72,6 +72,7 @@ class App:
             host.block = self.root
         self.toasts: list[str] = []  # every toast body, oldest first (for tests)
         self.runs = 0
+        self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
         self._code: Any = None
         self.source = source
 
@@ -196,7 +197,7 @@ class Runtime:
         self._busy = False
         self._queue: deque[Request] = deque()
         self.apps: list[App] = []  # every live app, oldest first
-        self.cell_apps: dict[Hashable, App] = {}  # plain cells, by execution
+        self._cell_app: tuple[Hashable, App] | None = None  # the plain cell running now
         self.apps_by_cell: dict[str, App] = {}  # `%%app` and plain-cell apps, by cell id
         self.cell_source: tuple[Hashable, str] | None = None  # set by the extension's hook
         self.show_tracebacks = "VOILA_KERNEL_ID" not in os.environ
@@ -206,7 +207,7 @@ class Runtime:
         for app in self.apps:
             app.close()
         self.apps.clear()
-        self.cell_apps.clear()
+        self._cell_app = None
         self.apps_by_cell.clear()
         self.triggers.clear()
         self.cell_source = None
@@ -234,17 +235,18 @@ class Runtime:
         shell = _shell()
         parent = getattr(shell, "parent_header", None) or {}
         execution = execution_key(shell)
-        app = self.cell_apps.get(execution)
+        app = self._cell_app[1] if self._cell_app and self._cell_app[0] == execution else None
         if app is None:
             source = None
             if self.cell_source is not None and self.cell_source[0] == execution:
                 source = self.cell_source[1]
             namespace = shell.user_ns if shell is not None else {}
             app = App(source, namespace, host=None)
-            app.hand_run = Run(app, "app")  # type: ignore[attr-defined]
-            self.cell_apps[execution] = app
+            app.hand_run = Run(app, "app")
+            self._cell_app = (execution, app)
             self.add_app(app, _cell_id(parent))
-        return Frame(app, app.root, None, app.hand_run, live_cell=True)  # type: ignore[attr-defined]
+        assert app.hand_run is not None
+        return Frame(app, app.root, None, app.hand_run, live_cell=True)
 
     def add_app(self, app: App, cell_id: str | None) -> None:
         """Track a new app; a cell re-executed by hand replaces the app it made before."""

@@ -239,3 +239,19 @@ def test_plain_cell_fragment_reruns_and_full_rerun_reexecutes_the_cell(kd):
     click = kd.click(button(kd, "Plain rerun", area))
     assert click.comm_opens == [] and click.errors == []
     assert text(kd, area) == "[Plain rerun]\nplain runs: 2"
+
+
+def test_reexecuting_an_app_cell_reuses_its_widgets_without_comm_churn(kd):
+    source = "%%app\nimport nbfrag as st\nst.button('Same button')\nst.write('same text')\n"
+    first = kd.execute(source, cell_id="lab-cell-1")
+    (host,) = first.displayed_model_ids
+    again = kd.execute(source, cell_id="lab-cell-1")  # JupyterLab: run the same cell again
+    assert again.displayed_model_ids == [host]
+    assert again.comm_opens == [] and again.comm_closes == []
+    (same,) = kd.find_models(_model_name="ButtonModel", description="Same button")
+    clicked = kd.click(same)  # the reused button still reaches the kernel
+    assert clicked.errors == [] and clicked.comm_opens == []
+    edited = kd.execute(source.replace("Same button", "Edited button"), cell_id="lab-cell-1")
+    assert same in edited.closed_model_ids
+    assert kd.find_models(_model_name="ButtonModel", description="Edited button")
+    assert text(kd, host) == "[Edited button]\nsame text"
