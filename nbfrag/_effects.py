@@ -75,10 +75,8 @@ def _effects_widget(name: str, factory: type[_Effects]) -> Any:
     widget = block.extras.get(name)
     if widget is None:
         widget = block.extra(name, factory)
-        if block.widget is None and frame.live_cell:  # top level of a plain cell
-            from IPython.display import display
-
-            display(widget)
+        if block.widget is None:  # top level of a plain cell: no container to sit in
+            frame.show(widget)
     return frame, widget
 
 

@@ -30,15 +30,8 @@ def place_html(kind: str, html: str, text: str) -> Slot:
     slot = frame.block.place(
         kind, None, lambda: Html(f"nbfrag-{kind}"), update, text=lambda: text, props=(html, text)
     )
-    _show_if_live(frame, slot)
+    frame.show(slot.widget)
     return slot
-
-
-def _show_if_live(frame: Any, slot: Slot) -> None:
-    if frame.live_cell:  # a plain cell running by hand: show each element as it comes
-        from IPython.display import display
-
-        display(slot.widget)
 
 
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
@@ -129,14 +122,10 @@ def rich(obj: Any) -> None:
     else:
         data, metadata = {"text/plain": repr(obj)}, {}
     frame.block.append_output({"output_type": "display_data", "data": data, "metadata": metadata})
-    if frame.live_cell:
-        from IPython.display import display
-
-        display(frame.block.slots[-1].widget)
+    frame.show(frame.block.slots[-1].widget)
 
 
 def exception(exc: BaseException) -> None:
     """Display an exception: its type, message and traceback."""
     frame = runtime.require_frame()
-    slot = runtime.show_exception(frame.block, exc)
-    _show_if_live(frame, slot)
+    frame.show(runtime.show_exception(frame.block, exc).widget)

@@ -67,31 +67,27 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
     def wrap(*args: Any, **kwargs: Any) -> Any:
         interval = run_every_seconds(run_every)  # bad values fail here, at the call site
         frame = runtime.require_frame()
-        slot = frame.block.place(
-            "fragment", identity, lambda: Area("nbfrag-fragment")
-        )
-        fragment_scope = slot.owner
-        if not isinstance(fragment_scope, Fragment) or fragment_scope.app is not frame.app:
-            fragment_scope = slot.owner = Fragment(frame.app, name, slot)
+        slot = frame.block.place("fragment", identity, lambda: Area("nbfrag-fragment"))
+        if slot.owner is None:  # first call at this call site
+            slot.owner = Fragment(frame.app, name, slot)
+        fragment_scope: Fragment = slot.owner
         fragment_scope.func, fragment_scope.args, fragment_scope.kwargs = func, args, kwargs
         fragment_scope.run_every = interval
         fragment_scope.block.parent = frame.block
         if not frame.live_cell:
-            return runtime.run_fragment_body(fragment_scope, frame, inline=True)
+            return runtime.run_fragment_body(fragment_scope, frame.run, inline=True)
         # Top level of a plain cell: the cell is the "script". The fragment's error or
         # `st.stop()` is shown in its area and the cell goes on; the area is displayed once
         # complete, so its text/plain is what it shows.
         try:
-            return runtime.run_fragment_body(fragment_scope, frame, inline=True)
+            return runtime.run_fragment_body(fragment_scope, frame.run, inline=True)
         except (StopException, FragmentHandledException):
             return None
         except RerunException as rerun:
             runtime.dispatch(runtime.follow_up(frame.app, rerun))
             return None
         finally:
-            from IPython.display import display
-
-            display(slot.widget)
+            frame.show(slot.widget)
 
     wrap.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]
     return wrap  # type: ignore[return-value]

@@ -35,6 +35,13 @@ class Slot:
     props: Any = None  # what `update` was last applied with
     on_dispose: list[Callable[[], None]] = field(default_factory=list)
 
+    def publish_outputs(self) -> None:
+        """Send a capture slot's outputs to its Output widget, if they changed (one update)."""
+        if self.outputs is not None:
+            outputs = tuple(dict(o) for o in self.outputs)
+            if outputs != self.widget.outputs:
+                self.widget.outputs = outputs
+
     def lines(self) -> list[str]:
         """The slot as indented text lines, for reprs and tests."""
         if self.hidden:
@@ -77,6 +84,7 @@ class Block:
         self._placed: set[int] = set()  # ids of the slots in _next, for O(1) membership
         self._counts: Counter[tuple[str, Hashable]] = Counter()
         self._appending = False
+        self._capture_slot: Slot | None = None  # where print/display output goes next
 
     # -- a run ----------------------------------------------------------------------------
     @property
@@ -137,8 +145,6 @@ class Block:
         self._appending = True
 
     # -- captured output --------------------------------------------------------------------
-    _capture_slot: Slot | None = None
-
     def append_output(self, output: dict[str, Any]) -> None:
         """Add print/display output at the cursor; consecutive outputs share one Output widget."""
         slot = self._capture_slot
@@ -159,7 +165,7 @@ class Block:
         else:
             slot.outputs.append(output)
         if self._appending:  # no commit will come: publish now
-            slot.widget.outputs = tuple(dict(o) for o in slot.outputs)
+            slot.publish_outputs()
 
     def clear_outputs(self) -> None:
         """`clear_output()` inside a run: forget the outputs captured at the cursor."""
@@ -173,8 +179,8 @@ class Block:
         An interrupted run (`st.rerun()`) keeps the elements it did not reach, after the ones
         it drew, so the rerun that follows can reuse them instead of re-creating them.
         """
-        placed = self._next if self._next is not None else list(self.slots)
-        placed_ids = self._placed if self._next is not None else set(map(id, placed))
+        assert self._next is not None, "commit() ends a run that begin() started"
+        placed, placed_ids = self._next, self._placed
         self._next = None
         self._appending = False
         self._capture_slot = None
@@ -185,10 +191,7 @@ class Block:
         kept = set(map(id, keep))
         stale = [s for s in self._by_key.values() if id(s) not in kept]
         for slot in keep:
-            if slot.outputs is not None:
-                outputs = tuple(dict(o) for o in slot.outputs)
-                if outputs != slot.widget.outputs:
-                    slot.widget.outputs = outputs
+            slot.publish_outputs()
         self.slots = keep
         self._by_key = {s.key: s for s in keep}
         self._show(w.widget for w in keep)

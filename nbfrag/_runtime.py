@@ -25,7 +25,7 @@ import ipywidgets as widgets
 from . import errors
 from ._capture import capturing
 from ._markdown import escape
-from ._reconciler import Block, Slot
+from ._reconciler import Block, Slot, close_widget
 from ._state import SessionState
 from ._views import Area, Html
 
@@ -71,7 +71,6 @@ class App:
         if host is not None:
             host.block = self.root
         self.toasts: list[str] = []  # every toast body, oldest first (for tests)
-        self.runs = 0
         self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
         self._code: Any = None
         self.source = source
@@ -107,7 +106,7 @@ class App:
         """Close every widget the app drew (its cell was re-executed or the app replaced)."""
         self.root.dispose()
         if self.host is not None:
-            self.host.close()
+            close_widget(self.host)
 
 
 class Fragment:
@@ -116,7 +115,6 @@ class Fragment:
     def __init__(self, app: App, name: str, slot: Slot) -> None:
         self.app = app
         self.name = name
-        self.slot = slot
         area = slot.widget
         assert isinstance(area, Area)
         self.block = Block(area, parent=None)
@@ -126,7 +124,6 @@ class Fragment:
         self.args: tuple[Any, ...] = ()
         self.kwargs: dict[str, Any] = {}
         self.run_every: float | None = None
-        self.runs = 0
         self.alive = True
         slot.text = lambda: f"fragment {self.name}:"
         slot.on_dispose.append(self.kill)
@@ -168,6 +165,14 @@ class Frame:
     def scope_block(self) -> Block:
         """The block of the scope (fragment or app) the code belongs to."""
         return self.fragment.block if self.fragment is not None else self.app.root
+
+    def show(self, widget: widgets.Widget) -> None:
+        """At the top level of a plain cell, display a finished element as the cell's output
+        (inside an app or fragment, the reconciler puts it in its container instead)."""
+        if self.live_cell:
+            from IPython.display import display
+
+            display(widget)
 
 
 @dataclass
@@ -211,8 +216,7 @@ class Runtime:
         self.apps_by_cell.clear()
         self.triggers.clear()
         self.cell_source = None
-        self.state._values.clear()
-        self.state._bindings.clear()
+        self.state.clear()  # widget keys were unbound when their apps closed
 
     # -- frames -----------------------------------------------------------------------------
     def frame(self) -> Frame | None:
@@ -303,7 +307,6 @@ class Runtime:
         return self._run_fragment(fragment, request.callback)
 
     def _run_app(self, app: App, callback: Callable[[], Any] | None) -> Request | None:
-        app.runs += 1
         run = Run(app, "app")
         frame = Frame(app, app.root, None, run)
         app.root.begin()
@@ -326,9 +329,8 @@ class Runtime:
 
     def _run_fragment(self, fragment: Fragment, callback: Callable[[], Any] | None) -> Request | None:
         run = Run(fragment.app, "fragment", target=fragment)
-        frame = Frame(fragment.app, fragment.block, fragment, run)
         try:
-            self.run_fragment_body(fragment, frame, inline=False, callback=callback)
+            self.run_fragment_body(fragment, run, inline=False, callback=callback)
         except RerunException as rerun:
             return self.follow_up(fragment.app, rerun)
         except (StopException, FragmentHandledException):
@@ -338,7 +340,7 @@ class Runtime:
     def run_fragment_body(
         self,
         fragment: Fragment,
-        frame: Frame,
+        run: Run,
         *,
         inline: bool,
         callback: Callable[[], Any] | None = None,
@@ -349,14 +351,13 @@ class Runtime:
         stops the script at that fragment); in a fragment rerun the rest of the page is
         untouched. `st.stop()` inline stops the parent too; in a rerun only the fragment.
         """
-        fragment.runs += 1
         block = fragment.block
         block.begin()
         if fragment.run_every is not None:
             from ._ticker import place_ticker
 
-            place_ticker(block, fragment, self)
-        token = self._frame.set(Frame(fragment.app, block, fragment, frame.run))
+            place_ticker(block, fragment)
+        token = self._frame.set(Frame(fragment.app, block, fragment, run))
         complete = True
         try:
             with capturing(self.current_block):

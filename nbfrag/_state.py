@@ -11,12 +11,13 @@ every change, which is how a plain cell "sees" what fragments do.
 
 from __future__ import annotations
 
-import html
 import reprlib
 from collections.abc import Iterator, MutableMapping
 from typing import Any, Callable, Protocol
 
 import ipywidgets as widgets
+
+from ._markdown import escape
 
 _HINT = (
     "Did you forget to initialize it? More info: "
@@ -152,8 +153,8 @@ class StateView(widgets.HTML):
 
     def refresh(self) -> None:
         rows = "".join(
-            f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(str(k))}</th>"
-            f"<td><code>{html.escape(_short.repr(v))}</code></td></tr>"
+            f"<tr><th style='text-align:left;padding-right:1em'>{escape(str(k))}</th>"
+            f"<td><code>{escape(_short.repr(v))}</code></td></tr>"
             for k, v in self._state.to_dict().items()
         )
         body = rows or "<tr><td><em>(empty)</em></td></tr>"

@@ -16,11 +16,12 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from ._runtime import Request, runtime
 from ._static import esm
 
 if TYPE_CHECKING:
     from ._reconciler import Block
-    from ._runtime import Fragment, Runtime
+    from ._runtime import Fragment
 
 
 class Ticker(anywidget.AnyWidget):
@@ -33,22 +34,19 @@ class Ticker(anywidget.AnyWidget):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(layout=widgets.Layout(display="none"), **kwargs)
         self.fragment: Fragment | None = None
-        self.runtime: Runtime | None = None
         self.on_msg(self._on_message)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if not isinstance(content, dict) or content.get("event") != "tick":
             return
-        if content.get("seq") != self.seq or self.fragment is None or self.runtime is None:
+        if content.get("seq") != self.seq or self.fragment is None:
             return  # another view already ticked for this seq, or not set up yet
         self.tick()
 
     def tick(self) -> None:
         """Rerun the fragment once, then re-arm the views."""
-        from ._runtime import Request
-
-        fragment, runtime = self.fragment, self.runtime
-        assert fragment is not None and runtime is not None
+        fragment = self.fragment
+        assert fragment is not None
         if fragment.alive:
             runtime.dispatch(Request(fragment.app, fragment=fragment, done=self._rearm))
 
@@ -59,12 +57,12 @@ class Ticker(anywidget.AnyWidget):
         return f"Ticker(interval={self.interval})"
 
 
-def place_ticker(block: "Block", fragment: "Fragment", runtime: "Runtime") -> Ticker:
+def place_ticker(block: "Block", fragment: "Fragment") -> Ticker:
     """Keep the fragment's ticker as the first element of its area, with the current interval."""
 
     def update(ticker: widgets.Widget) -> None:
         assert isinstance(ticker, Ticker)
-        ticker.fragment, ticker.runtime = fragment, runtime
+        ticker.fragment = fragment
         ticker.interval = max(0.0, fragment.run_every or 0.0)
 
     slot = block.place("ticker", None, Ticker, update, text=lambda: "")

@@ -133,8 +133,5 @@ def button(
     owner.callback = _callback(on_click, args, kwargs)
     if key is not None:
         _bind_key(slot, str(key), _ReadOnlyTrigger(wid, str(key)))
-    if frame.live_cell:
-        from IPython.display import display
-
-        display(slot.widget)
+    frame.show(slot.widget)
     return bool(runtime.triggers.get(wid, False))

@@ -1,7 +1,6 @@
 """run_every ticks, toasts, balloons and the spinner, on the kernel side."""
 
-import pytest
-from conftest import buttons, click
+from conftest import click
 
 import nbfrag as st
 from nbfrag._effects import Toaster

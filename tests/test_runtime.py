@@ -1,7 +1,7 @@
 """Reruns, scopes, errors and identity, exercised through real widget clicks in a real shell."""
 
 import pytest
-from conftest import buttons, click, hosts, model_count
+from conftest import buttons, click, model_count
 
 import nbfrag as st
 from nbfrag._runtime import runtime
@@ -220,7 +220,7 @@ def test_rerun_app_from_fragment_reruns_the_owning_app_only(nb):
 
 
 def test_button_is_true_for_one_run_only_even_across_rerun(nb):
-    host = nb.app(
+    nb.app(
         'import nbfrag as st\n'
         'st.session_state.setdefault("seen", [])\n'
         '@st.fragment\n'
@@ -236,7 +236,7 @@ def test_button_is_true_for_one_run_only_even_across_rerun(nb):
 
 
 def test_callbacks_run_first_with_args_in_the_widget_scope(nb):
-    host = nb.app(
+    nb.app(
         'import nbfrag as st\n'
         'st.session_state.setdefault("log", [])\n'
         'def cb(tag, extra=None):\n'
