@@ -19,8 +19,11 @@ from ._views import Html
 _PROSE = "jp-RenderedHTMLCommon"
 
 
-def place_html(kind: str, html: str, text: str) -> Slot:
-    """Draw an HTML element at the cursor (the building block of every text element)."""
+def place_html(kind: str, html: str, text: str, body: Any = None) -> Slot:
+    """Draw an HTML element at the cursor (the building block of every text element).
+
+    `text` is what the element shows as plain text (reprs, nbval); `body` what the app passed
+    (defaults to `text`), which `nbfrag.testing` reads as the element's value."""
     frame = runtime.require_frame()
 
     def update(widget: Any) -> None:
@@ -30,6 +33,7 @@ def place_html(kind: str, html: str, text: str) -> Slot:
     slot = frame.block.place(
         kind, None, lambda: Html(f"nbfrag-{kind}"), update, text=lambda: text, props=(html, text)
     )
+    slot.body = text if body is None else body
     frame.show(slot.widget)
     return slot
 
@@ -50,7 +54,7 @@ def _heading(level: int, body: Any, anchor: str | None = None) -> None:
     tag = f"h{level}"
     anchor_attr = f" id='{escape(anchor)}'" if anchor else ""
     html = f"<div class='{_PROSE}'><{tag}{anchor_attr}>{inline_markdown_html(text)}</{tag}></div>"
-    place_html(("title", "header", "subheader")[level - 1], html, f"{'#' * level} {text}")
+    place_html(("title", "header", "subheader")[level - 1], html, f"{'#' * level} {text}", text)
 
 
 def title(body: Any, anchor: str | None = None, *, help: str | None = None) -> None:

@@ -33,6 +33,7 @@ class Slot:
     outputs: list[dict[str, Any]] | None = None  # pending outputs of a capture slot
     hidden: bool = False  # machinery (a ticker), not part of what the page shows
     props: Any = None  # what `update` was last applied with
+    body: Any = None  # the element's content as the app passed it (a header's text...)
     on_dispose: list[Callable[[], None]] = field(default_factory=list)
 
     def publish_outputs(self) -> None:

@@ -141,6 +141,8 @@ class Run:
     kind: str  # "app" or "fragment"
     target: Fragment | None = None
     widget_ids: set[Hashable] = field(default_factory=set)
+    fragments: list[str] = field(default_factory=list)  # names of the fragments that ran
+    outcome: str = "completed"  # or "rerun", "stopped", "exception"
 
     def claim(self, widget_id: Hashable, element_type: str, key: str | None) -> None:
         """Register a widget drawn in this run; the same identity twice is an error."""
@@ -206,6 +208,8 @@ class Runtime:
         self.apps_by_cell: dict[str, App] = {}  # `%%app` and plain-cell apps, by cell id
         self.cell_source: tuple[Hashable, str] | None = None  # set by the extension's hook
         self.show_tracebacks = "VOILA_KERNEL_ID" not in os.environ
+        # Called with each finished `Run` (how `nbfrag.testing` records `at.runs`).
+        self.run_observers: list[Callable[[Run], None]] = []
 
     def reset(self) -> None:
         """Close every app and forget Session State (a fresh session, as after a restart)."""
@@ -318,13 +322,18 @@ class Runtime:
             exec(app.code(), app.namespace)
         except RerunException as rerun:
             complete, follow_up = False, self.follow_up(app, rerun)
-        except (StopException, FragmentHandledException):
-            pass
+            run.outcome = "rerun"
+        except StopException:
+            run.outcome = "stopped"
+        except FragmentHandledException:
+            run.outcome = "exception"
         except Exception as exc:  # noqa: BLE001 - drawn in the app, like Streamlit
+            run.outcome = "exception"
             self.show_exception(app.root, exc)
         finally:
             self._frame.reset(token)
             app.root.commit(complete)
+            self._finished(run)
         return follow_up
 
     def _run_fragment(self, fragment: Fragment, callback: Callable[[], Any] | None) -> Request | None:
@@ -332,10 +341,17 @@ class Runtime:
         try:
             self.run_fragment_body(fragment, run, inline=False, callback=callback)
         except RerunException as rerun:
+            run.outcome = "rerun"
             return self.follow_up(fragment.app, rerun)
         except (StopException, FragmentHandledException):
-            pass
+            pass  # run_fragment_body recorded the outcome
+        finally:
+            self._finished(run)
         return None
+
+    def _finished(self, run: Run) -> None:
+        for observer in list(self.run_observers):
+            observer(run)
 
     def run_fragment_body(
         self,
@@ -353,6 +369,7 @@ class Runtime:
         """
         block = fragment.block
         block.begin()
+        run.fragments.append(fragment.name)
         if fragment.run_every is not None:
             from ._ticker import place_ticker
 
@@ -368,11 +385,13 @@ class Runtime:
             complete = False
             raise
         except StopException:
+            run.outcome = "stopped"
             if inline:
                 raise
         except FragmentHandledException:
             raise
         except Exception as exc:  # noqa: BLE001 - drawn inside the fragment
+            run.outcome = "exception"
             self.show_exception(block, exc)
             if inline:
                 raise FragmentHandledException() from exc

@@ -26,10 +26,17 @@ class WidgetOwner:
     """What a drawn widget needs to act on an interaction: its scope and its callback."""
 
     widget_id: Hashable
+    element_type: str = ""  # "button", "slider", ... (Streamlit's name)
+    label: str = ""
+    key: str | None = None
     app: Any = None
     fragment: Fragment | None = None
     callback: Callable[[], Any] | None = None
     keys: list[str] = field(default_factory=list)
+    # The value as the app sees it, and how a user sets it (through the widget's own trait,
+    # so it takes the same path as a browser edit). `nbfrag.testing` drives widgets with these.
+    read: Callable[[], Any] = lambda: None
+    write: Callable[[Any], None] | None = None
 
     def request(self, trigger: Any = None) -> Request:
         """A rerun of the widget's scope, with its callback first."""
@@ -124,9 +131,10 @@ def button(
         widget.layout.width = "100%" if full_width else None
 
     props = (label, help, disabled, type, icon, full_width)
-    slot = frame.block.place("widget", wid, create, update, text=lambda: f"[{label}]", props=props)
+    slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
     if slot.owner is None:
-        owner = slot.owner = WidgetOwner(wid)
+        owner = slot.owner = WidgetOwner(wid, "button", str(label), None if key is None else str(key))
+        owner.read = lambda: bool(runtime.triggers.get(wid, False))
         slot.widget.on_click(lambda _button: runtime.dispatch(owner.request(trigger=True)))
     owner = slot.owner
     owner.app, owner.fragment = frame.app, frame.fragment
