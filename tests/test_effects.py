@@ -129,10 +129,22 @@ def test_spinner_is_shown_while_its_block_runs(nb):
     assert repr(host) == "above\nfragment f:\n  [work]\n  below"
 
 
-def test_frontend_modules_are_self_contained():
+def test_frontend_modules_are_self_contained(tmp_path):
+    """Each module as the browser gets it parses as one ES module (node --check): inlined
+    siblings must not collide with the importer's names (toast.js and fresh.js both define
+    `ensureStyle`)."""
+    import shutil
+    import subprocess
+
     from nbfrag._static import esm
 
+    node = shutil.which("node")
+    assert node, "node is needed to check the frontend modules (the Makefile's js tests use it too)"
     for name in ("ticker.js", "toast.js", "balloons.js"):
         source = esm(name)
         assert 'from "./' not in source and "export default" in source
-    assert esm("toast.js").count("export function freshEntries") == 1
+        module = tmp_path / f"{name[:-3]}.mjs"
+        module.write_text(source)
+        checked = subprocess.run([node, "--check", str(module)], capture_output=True, text=True)
+        assert checked.returncode == 0, f"{name} as served does not parse:\n{checked.stderr}"
+    assert esm("toast.js").count("function freshEntries") == 1
