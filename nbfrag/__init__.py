@@ -22,6 +22,7 @@ from typing import Any
 
 from . import errors
 from ._control import rerun, stop
+from ._choices import multiselect, radio, select_slider, selectbox, slider
 from ._effects import balloons, spinner, toast
 from ._elements import caption, exception, header, markdown, subheader, text, title, write
 from ._fragment import fragment
@@ -57,9 +58,14 @@ __all__ = [
     "header",
     "load_ipython_extension",
     "markdown",
+    "multiselect",
     "number_input",
+    "radio",
     "rerun",
+    "select_slider",
+    "selectbox",
     "session_state",
+    "slider",
     "spinner",
     "state",
     "stop",
