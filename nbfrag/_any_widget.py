@@ -32,6 +32,12 @@ def _trait_names(w: widgets.Widget, on: str | Iterable[str] | None) -> list[str]
     return names
 
 
+def _describe(w: widgets.Widget) -> str:
+    """`<IntSlider: 5>`: the class, and the value when there is one (deterministic text)."""
+    name = type(w).__name__
+    return f"<{name}: {w.value!r}>" if w.has_trait("value") else f"<{name}>"
+
+
 def widget(
     w: widgets.Widget | Callable[[], widgets.Widget],
     *,
@@ -71,7 +77,7 @@ def widget(
             )
         return made
 
-    slot = frame.block.place("widget", wid, create, text=lambda: f"<{type(slot.widget).__name__}>")
+    slot = frame.block.place("widget", wid, create, text=lambda: _describe(slot.widget))
     kept = slot.widget
     if not is_factory and w is not kept:
         close_widget(w)  # made for this call, never shown: the kept one has the user's state
