@@ -21,13 +21,21 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
-from ._control import rerun, stop
 from ._any_widget import widget
 from ._choices import multiselect, radio, select_slider, selectbox, slider
+from ._control import rerun, stop
 from ._effects import balloons, spinner, toast
-from ._elements import caption, exception, header, markdown, subheader, text, title, write
+from ._elements import (
+    caption,
+    exception,
+    header,
+    markdown,
+    subheader,
+    text,
+    title,
+    write,
+)
 from ._fragment import fragment
-from ._layout import columns, container, empty, expander, tabs
 from ._inputs import (
     checkbox,
     color_picker,
@@ -38,6 +46,7 @@ from ._inputs import (
     time_input,
     toggle,
 )
+from ._layout import columns, container, empty, expander, tabs
 from ._magics import load_ipython_extension, unload_ipython_extension
 from ._runtime import runtime as _runtime
 from ._widgets import button
