@@ -21,9 +21,20 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
+from ._any_widget import widget
+from ._choices import multiselect, radio, select_slider, selectbox, slider
 from ._control import rerun, stop
 from ._effects import balloons, spinner, toast
-from ._elements import caption, exception, header, markdown, subheader, text, title, write
+from ._elements import (
+    caption,
+    exception,
+    header,
+    markdown,
+    subheader,
+    text,
+    title,
+    write,
+)
 from ._fragment import fragment
 from ._inputs import (
     checkbox,
@@ -35,6 +46,7 @@ from ._inputs import (
     time_input,
     toggle,
 )
+from ._layout import columns, container, empty, expander, tabs
 from ._magics import load_ipython_extension, unload_ipython_extension
 from ._runtime import runtime as _runtime
 from ._widgets import button
@@ -50,20 +62,31 @@ __all__ = [
     "caption",
     "checkbox",
     "color_picker",
+    "columns",
+    "container",
     "date_input",
+    "empty",
     "errors",
     "exception",
+    "expander",
     "fragment",
     "header",
     "load_ipython_extension",
     "markdown",
+    "multiselect",
     "number_input",
+    "radio",
     "rerun",
+    "select_slider",
+    "selectbox",
     "session_state",
+    "sidebar",
+    "slider",
     "spinner",
     "state",
     "stop",
     "subheader",
+    "tabs",
     "text",
     "text_area",
     "text_input",
@@ -72,6 +95,7 @@ __all__ = [
     "toast",
     "toggle",
     "unload_ipython_extension",
+    "widget",
     "write",
 ]
 
@@ -81,6 +105,10 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "sidebar":  # made on first use, and refused inside fragments (see _layout)
+        from ._layout import sidebar
+
+        return sidebar()
     raise AttributeError(
         f"module 'nbfrag' has no attribute {name!r}. nbfrag supports: {', '.join(__all__)}"
     )
