@@ -21,11 +21,16 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
+from ._alerts import error, info, success, warning
+from ._code import code, divider, help, latex
 from ._control import rerun, stop
+from ._data import dataframe, json, metric, table
 from ._effects import balloons, spinner, toast
 from ._elements import caption, exception, header, markdown, subheader, text, title, write
 from ._fragment import fragment
 from ._magics import load_ipython_extension, unload_ipython_extension
+from ._media import image, plotly_chart, pyplot
+from ._progress import progress
 from ._runtime import runtime as _runtime
 from ._widgets import button
 
@@ -38,22 +43,38 @@ __all__ = [
     "balloons",
     "button",
     "caption",
+    "code",
+    "dataframe",
+    "divider",
+    "error",
     "errors",
     "exception",
     "fragment",
     "header",
+    "help",
+    "image",
+    "info",
+    "json",
+    "latex",
     "load_ipython_extension",
     "markdown",
+    "metric",
+    "plotly_chart",
+    "progress",
+    "pyplot",
     "rerun",
     "session_state",
     "spinner",
     "state",
     "stop",
     "subheader",
+    "success",
+    "table",
     "text",
     "title",
     "toast",
     "unload_ipython_extension",
+    "warning",
     "write",
 ]
 
