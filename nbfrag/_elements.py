@@ -189,7 +189,8 @@ def rich(obj: Any) -> None:
     frame = runtime.require_frame()
     data, metadata = mimebundle(obj)
     frame.block.append_output(display_output(data, metadata))
-    frame.show(frame.block.slots[-1].widget)
+    if frame.live_cell:  # the block shows each element as it comes: the output is the last
+        frame.show(frame.block.slots[-1].widget)
 
 
 def mimebundle(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -199,20 +200,30 @@ def mimebundle(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     options apply); without one, the object's own `_repr_*_` methods do."""
     shell = _shell()
     if shell is not None:
-        data, metadata = shell.display_formatter.format(obj)
-        return dict(data), dict(metadata)
+        formatter = shell.display_formatter
+        data, metadata = formatter.format(obj)
+        # A terminal IPython (and the test shell) disables the HTML, image... formatters,
+        # which only says that *it* cannot show them: the frontend of our Output widget can.
+        disabled = {mime for mime, f in formatter.formatters.items() if not f.enabled}
+        own = {mime: value for mime, value in _own_reprs(obj, disabled).items() if mime not in data}
+        return {**own, **data}, dict(metadata)
     if callable(getattr(obj, "_repr_mimebundle_", None)):
         bundle = obj._repr_mimebundle_()
         data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
         if data:
             return {"text/plain": repr(obj), **data}, dict(metadata or {})
-    data = {"text/plain": repr(obj)}
-    for mime, method in _REPR_METHODS.items():
-        value = getattr(obj, method, None)
-        value = value() if callable(value) else None
+    return {"text/plain": repr(obj), **_own_reprs(obj, set(_REPR_METHODS))}, {}
+
+
+def _own_reprs(obj: Any, mimes: set[str]) -> dict[str, Any]:
+    """The object's `_repr_*_` results for these mime types (those it has)."""
+    data: dict[str, Any] = {}
+    for mime in mimes & set(_REPR_METHODS):
+        method = getattr(obj, _REPR_METHODS[mime], None)
+        value = method() if callable(method) else None
         if value is not None:
             data[mime] = value
-    return data, {}
+    return data
 
 
 _REPR_METHODS = {
