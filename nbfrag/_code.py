@@ -15,7 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ._elements import place_html
+from ._elements import TextRepr, place_html
 from ._markdown import escape
 from ._runtime import runtime
 
@@ -79,18 +79,24 @@ def latex(body: Any, *, help: str | None = None, width: Any = None) -> None:
     text = _latex_source(body)
     frame = runtime.require_frame()
     html = f"$$\n{escape(text)}\n$$"
+    plain = f"$$ {text} $$"
 
     def create() -> widgets.HTMLMath:
-        widget = widgets.HTMLMath()
+        widget = Math()
         widget.add_class("nbfrag-latex")
         return widget
 
     def update(widget: Any) -> None:
         widget.value = html
+        widget.text = plain
 
-    slot = frame.block.place("latex", None, create, update, text=lambda: f"$$ {text} $$", props=html)
+    slot = frame.block.place("latex", None, create, update, text=lambda: plain, props=html)
     slot.body = text
     frame.show(slot.widget)
+
+
+class Math(TextRepr, widgets.HTMLMath):
+    """The `HTMLMath` widget of `st.latex`, whose repr is the formula."""
 
 
 def _latex_source(body: Any) -> str:

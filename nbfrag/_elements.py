@@ -259,18 +259,39 @@ def place_outputs(kind: str, outputs: list[dict[str, Any]], text: str, body: Any
     frame = runtime.require_frame()
     published = tuple(outputs)
 
-    def create() -> widgets.Output:
-        widget = widgets.Output()
-        widget.add_class(f"nbfrag-{kind}")
-        return widget
-
     def update(widget: Any) -> None:
+        widget.text = text
         widget.outputs = published
 
-    slot = frame.block.place(kind, None, create, update, text=lambda: text, props=published)
+    slot = frame.block.place(
+        kind, None, lambda: RichOutput(f"nbfrag-{kind}"), update, text=lambda: text, props=(published, text)
+    )
     slot.body = body
     frame.show(slot.widget)
     return slot
+
+
+class TextRepr:
+    """Mixin: the widget's repr (and a plain cell's `text/plain`) is its element's text, whole
+    (ipywidgets would show its traits, truncated at 110 characters)."""
+
+    text: str = ""
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        bundle["text/plain"] = self.text
+        return bundle
+
+
+class RichOutput(TextRepr, widgets.Output):
+    """The `Output` widget of a rich element (a DataFrame, an image, a chart)."""
+
+    def __init__(self, css_class: str) -> None:
+        super().__init__()
+        self.add_class(css_class)
 
 
 def _shell() -> Any:

@@ -403,3 +403,17 @@ def test_write_shows_sympy_expressions_as_latex(nb):
     host = nb.app("import nbfrag as st, sympy\nst.write(sympy.Symbol('x') ** 2)\n")
     (slot,) = slots(host)
     assert slot.key[0] == "latex" and slot.text() == "$$ x^{2} $$"
+
+
+def test_plain_cell_elements_are_displayed_as_their_text(nb, capsys):
+    nb.run(
+        "import nbfrag as st, pandas as pd\n"
+        "st.metric('Speed', '3 m/s')\n"
+        "st.dataframe(pd.DataFrame({'col': range(30)}))\n"
+        "st.latex('x^2')\n"
+    )
+    out = capsys.readouterr().out
+    assert "Speed: 3 m/s" in out
+    assert "\n29   29" in out  # the whole table, not a repr cut at 110 characters
+    assert "$$ x^2 $$" in out
+    assert "Output(" not in out and "HTMLMath(" not in out
