@@ -44,7 +44,10 @@ def json_text(body: Any) -> str:
             ) from None
     if isinstance(body, tuple) and hasattr(body, "_asdict"):  # a namedtuple: an object
         body = body._asdict()
-    return _json.dumps(body, indent=2, ensure_ascii=False, default=_jsonable)
+    try:
+        return _json.dumps(body, indent=2, ensure_ascii=False, default=_jsonable)
+    except TypeError:  # keys JSON cannot have (tuples...): left out, as Streamlit does
+        return _json.dumps(body, indent=2, ensure_ascii=False, default=_jsonable, skipkeys=True)
 
 
 def _jsonable(value: Any) -> Any:
@@ -130,10 +133,10 @@ def metric(
 
 def _metric_part(part: Any, name: str, *, none: str) -> str:
     """Streamlit's accepted types for a metric's value and delta: int, float, str or None."""
-    if part is None or part == "":
+    if part is None:
         return none
     if isinstance(part, str):
-        return part
+        return part or none
     if isinstance(part, (int, float)) and not isinstance(part, bool):
         return str(part)
     if hasattr(part, "item") and type(part).__module__ == "numpy":  # numpy scalars
@@ -184,7 +187,7 @@ def _place_table(kind: str, data: Any, *, hide_index: bool, column_order: Any) -
         bundle, metadata = mimebundle(data)
         text = str(bundle.get("text/plain", ""))
     else:
-        if column_order is not None and hasattr(frame, "columns"):
+        if column_order is not None and type(frame).__name__ == "DataFrame":
             frame = frame[[c for c in column_order if c in frame.columns]]
         bundle, metadata = _frame_bundle(frame, hide_index)
         text = str(bundle["text/plain"])
@@ -221,6 +224,8 @@ def to_frame(data: Any, kind: str = "dataframe") -> Any:
         return _pandas(kind, data).DataFrame(data)
     if callable(getattr(data, "to_pandas", None)):
         return data.to_pandas()
+    if callable(getattr(data, "__dataframe__", None)):  # the DataFrame interchange protocol
+        return _pandas(kind, data).api.interchange.from_dataframe(data)
     if has_rich_repr(data):
         return None
     if hasattr(data, "__iter__") and not isinstance(data, (str, bytes)):

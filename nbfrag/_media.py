@@ -237,9 +237,11 @@ def pyplot(fig: Any = None, clear_figure: bool | None = None, *, use_container_w
     fig.savefig(buffer, **options)
     raw = buffer.getvalue()
     text = repr(fig)
-    size = _png_size(raw)
-    scale = float(options["dpi"]) / 100 if options.get("dpi") else 1.0
-    metadata = {"image/png": {"width": round(size[0] / scale)}} if size and scale > 0 else {}
+    # Shown at the figure's own size: the PNG has dpi/fig.dpi times as many pixels (sharp on
+    # high-density screens).
+    size, dpi = _png_size(raw), options.get("dpi")
+    scale = float(dpi) / float(fig.dpi) if isinstance(dpi, (int, float)) and dpi > 0 and fig.dpi else 1.0
+    metadata = {"image/png": {"width": round(size[0] / scale)}} if size else {}
     data = {"image/png": base64.b64encode(raw).decode("ascii"), "text/plain": text}
     if clear_figure:
         fig.clf()

@@ -417,3 +417,31 @@ def test_plain_cell_elements_are_displayed_as_their_text(nb, capsys):
     assert "\n29   29" in out  # the whole table, not a repr cut at 110 characters
     assert "$$ x^2 $$" in out
     assert "Output(" not in out and "HTMLMath(" not in out
+
+
+@pytest.mark.filterwarnings("ignore:The Dataframe Interchange Protocol is deprecated")
+def test_dataframe_accepts_the_interchange_protocol_and_orders_columns(nb):
+    class Interchange:
+        def __init__(self, frame):
+            self._frame = frame
+
+        def __dataframe__(self, *args, **kwargs):
+            return self._frame.__dataframe__(*args, **kwargs)
+
+    nb.shell.user_ns["data"] = Interchange(pd.DataFrame({"x": [1], "y": [2]}))
+    host = nb.app("import nbfrag as st\nst.dataframe(data, column_order=['y', 'x'])\nst.write(data)\n")
+    assert [s.key[0] for s in slots(host)] == ["dataframe", "dataframe"]
+    assert slots(host)[0].text() == "   y  x\n0  2  1"
+
+
+def test_json_drops_keys_json_cannot_hold_and_sorts_sets(nb):
+    host = nb.app("import nbfrag as st\nst.json({(1, 2): 'tuple key', 'ok': {3, 1, 2}})\n")
+    assert slots(host)[0].text() == '{\n  "ok": [\n    1,\n    2,\n    3\n  ]\n}'
+
+
+def test_pyplot_shows_the_figure_at_its_own_size_whatever_the_dpi(nb):
+    fig, _ = plt.subplots(figsize=(3, 2), dpi=100)
+    nb.shell.user_ns["fig"] = fig
+    host = nb.app("import nbfrag as st\nst.pyplot(fig, dpi=300)\n")
+    (output,) = slots(host)[0].widget.outputs
+    assert 250 <= output["metadata"]["image/png"]["width"] <= 300  # 3 in at 100 dpi, tight box
