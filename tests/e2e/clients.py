@@ -9,13 +9,14 @@ does: click, type, read the DOM. Waits are Playwright waits: the timeouts are up
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from servers import Server
 
 # Upper bounds (ms): a cold JupyterLab plus a kernel on a busy 2-core machine can be slow.
 PAGE_TIMEOUT_MS = 90_000
 ACTION_TIMEOUT_MS = 30_000
+expect.set_options(timeout=ACTION_TIMEOUT_MS)
 
 # True when the notebook panel of `path` is the current widget and its kernel is ready.
 _NOTEBOOK_READY = """
