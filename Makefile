@@ -3,35 +3,53 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP_QUIET := --quiet --disable-pip-version-check
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+CHROMIUM := /usr/bin/chromium
+DEMO_PORT ?= 8866
+LAB_PORT ?= 8888
+# Jupyter servers refuse to run as root unless told; containers often are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: test demo lab bench js-test py-test clean
+.PHONY: test demo lab bench js-test py-test e2e clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 	$(PY) -m pip install $(PIP_QUIET) -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
-	$(PY) -c "import nbfrag, jupyter_client, nbval, pytest"
+	$(PY) -c "import nbfrag, jupyter_client, nbval, pytest, playwright, voila, jupyterlab, notebook, matplotlib"
 	touch $@
 
 js/node_modules/.installed: js/package.json js/package-lock.json
 	cd js && npm ci --no-audit --no-fund --silent
 	touch $@
 
-test: $(VENV)/.installed js/node_modules/.installed
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing and apt-get is not available: install Chromium at $(CHROMIUM)" >&2; exit 1; }
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# Every test: JS units, in-process and real-kernel tests, browser tests (tests/e2e: JupyterLab,
+# Notebook 7 and Voila in Chromium) and every notebook under nbval in strict mode.
+test: $(VENV)/.installed js/node_modules/.installed $(CHROMIUM)
 	cd js && npm test --silent
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -p no:cacheprovider
 
 js-test: js/node_modules/.installed
 	cd js && npm test --silent
 
-py-test: $(VENV)/.installed
+py-test: $(VENV)/.installed $(CHROMIUM)
 	$(PY) -m pytest tests -p no:cacheprovider
 
-demo: $(VENV)/.installed
-	$(VENV)/bin/voila notebooks/quickstart.ipynb --no-browser --Voila.ip=127.0.0.1 --port=8866 --show_tracebacks=True
+e2e: $(VENV)/.installed $(CHROMIUM)
+	$(PY) -m pytest tests/e2e -p no:cacheprovider
 
+# The demo dashboard in Voila, on this machine only (127.0.0.1).
+demo: $(VENV)/.installed
+	@echo "Serving notebooks/dashboard.ipynb with Voila at http://127.0.0.1:$(DEMO_PORT)/ (Ctrl-C stops it)"
+	$(VENV)/bin/voila notebooks/dashboard.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(DEMO_PORT)
+
+# The notebooks in JupyterLab (opens a browser where there is one; the URL with its token is printed).
 lab: $(VENV)/.installed
-	$(VENV)/bin/jupyter lab notebooks --no-browser --ServerApp.ip=127.0.0.1
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_click.py
