@@ -104,3 +104,18 @@ def mark(locator: Locator, name: str) -> None:
 
 def marked(scope: Locator, name: str) -> Locator:
     return scope.locator(f"[data-e2e-mark='{name}']")
+
+
+def text_box(scope: Locator) -> Locator:
+    """The text input of the fragment in `scope`."""
+    return scope.locator(".nbfrag-fragment input[type='text']")
+
+
+def commit(box: Locator, text: str, *, replace: bool = False) -> None:
+    """Type `text` into the box (after what is there, or instead of it) and press Enter:
+    Streamlit's text inputs send their value on Enter."""
+    if replace:
+        box.fill(text)
+    else:
+        box.press_sequentially(text)
+    box.press("Enter")

@@ -27,6 +27,7 @@ ARTIFACTS = HERE / "artifacts"
 NOTEBOOKS = {path.name: path for path in [*(REPO / "notebooks").glob("*.ipynb"), *(HERE / "notebooks").glob("*.ipynb")]}
 CLIENTS = ("lab", "notebook", "voila")
 CHROMIUM = "/usr/bin/chromium"
+TICK_LOG_DIR = "NBFRAG_E2E_TICK_LOG_DIR"
 # Flags that work on this kind of machine (no GPU, no sandbox as root, a closed network).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,10 +61,10 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     root = tmp_path_factory.mktemp(f"{client}-root")
     ticks = home / "ticks"
     ticks.mkdir()
+    # ticks.ipynb appends a line per run to <this dir>/<kernel pid>.log when this is set.
     started = servers.start(
-        client, root, home, ARTIFACTS / f"{client}-server.log", {"NBFRAG_E2E_TICK_LOG_DIR": str(ticks)}
+        client, root, home, ARTIFACTS / f"{client}-server.log", {TICK_LOG_DIR: str(ticks)}
     )
-    started.tick_dir = ticks  # type: ignore[attr-defined]
     yield started
     started.stop()
 

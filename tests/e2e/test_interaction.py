@@ -8,21 +8,15 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from clients import app_with, button, mark, marked, open_notebook, rerun_app_cell
-
-
-def commit(box: Locator, keys: str) -> None:
-    """Type into a focused text box and press Enter (Streamlit's text inputs commit on Enter)."""
-    box.press_sequentially(keys)
-    box.press("Enter")
+from clients import app_with, button, commit, mark, marked, open_notebook, rerun_app_cell, text_box
 
 
 def test_text_input_keeps_focus_and_every_keystroke_reaches_the_kernel(page, server, notebook) -> None:
     open_notebook(page, server, notebook("echo.ipynb"), apps=1)
     app = app_with(page, "Outside the fragment.")
-    box = app.locator(".nbfrag-fragment input[type='text']")
+    box = text_box(app)
     echo = app.locator(".nbfrag-markdown", has_text="Echo:")
     mark(box, "box")
     mark(app.locator(".nbfrag-markdown", has_text="Outside the fragment."), "outside")
@@ -44,7 +38,7 @@ def test_text_input_keeps_focus_and_every_keystroke_reaches_the_kernel(page, ser
     # reach the kernel (JupyterLab 4.6 + ipykernel 7 stranded recreated widgets' comms).
     rerun_app_cell(page, server, "def echo")
     app = app_with(page, "Outside the fragment.")
-    box = app.locator(".nbfrag-fragment input[type='text']")
+    box = text_box(app)
     echo = app.locator(".nbfrag-markdown", has_text="Echo:")
     expect(box).to_have_value("hello world")
     box.click()
@@ -65,7 +59,7 @@ def ticks_on_screen(page: Page) -> int:
 
 
 def wait_for_ticks(page: Page, at_least: int) -> None:
-    """Wait (upper bound: the page timeout) until the fragment shows `at_least` ticks."""
+    """Wait (the page's default timeout is the upper bound) until the fragment shows `at_least` ticks."""
     page.wait_for_function(
         """(n) => [...document.querySelectorAll(".nbfrag-fragment .nbfrag-markdown")]
               .some((el) => { const m = /Ticks: (\\d+)/.exec(el.textContent); return m && +m[1] >= n; })""",
@@ -87,7 +81,7 @@ def log_lines(path: Path) -> int:
 
 @pytest.mark.parametrize("server", ["voila"], indirect=True)
 def test_voila_kernel_gets_no_ticks_after_the_page_closes(page, server, notebook) -> None:
-    tick_dir: Path = server.tick_dir  # type: ignore[attr-defined]
+    tick_dir = Path(server.env["NBFRAG_E2E_TICK_LOG_DIR"])  # see conftest.server
     path = notebook("ticks.ipynb")
     known = set(tick_dir.glob("*.log"))
     visitor = page.context.new_page()

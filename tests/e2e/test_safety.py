@@ -7,9 +7,9 @@ can detect execution, so the canary staying unset on the safe elements means som
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, expect
+from playwright.sync_api import expect
 
-from clients import app_with, open_notebook
+from clients import app_with, commit, open_notebook, text_box
 
 CANARY = "window.__nbfragCanary"
 PAYLOADS = [
@@ -25,17 +25,12 @@ PAYLOADS = [
 ]
 
 
-def enter(box: Locator, text: str) -> None:
-    box.fill(text)
-    box.press("Enter")
-
-
 def test_visitor_text_never_executes(page, server, notebook) -> None:
     open_notebook(page, server, notebook("xss.ipynb"), apps=1)
     app = app_with(page, "Visitor text")
-    box = app.locator(".nbfrag-fragment input[type='text']")
+    box = text_box(app)
     for payload in PAYLOADS:
-        enter(box, payload)
+        commit(box, payload, replace=True)
         # st.text shows the payload verbatim once the fragment has rerun with it.
         expect(app.locator(".nbfrag-text")).to_have_text(payload)
         expect(page.locator(".nbfrag-toast").last).to_contain_text(payload[:8])
@@ -46,6 +41,6 @@ def test_visitor_text_never_executes(page, server, notebook) -> None:
 
 def test_positive_control_unsafe_html_does_execute(page, server, notebook) -> None:
     open_notebook(page, server, notebook("xss_control.ipynb"), apps=1)
-    box = app_with(page, "Trusted HTML").locator(".nbfrag-fragment input[type='text']")
-    enter(box, PAYLOADS[0])
+    box = text_box(app_with(page, "Trusted HTML"))
+    commit(box, PAYLOADS[0], replace=True)
     page.wait_for_function(f"() => {CANARY} === 'img'")
