@@ -10,7 +10,6 @@ does: click, type, read the DOM. Waits are Playwright waits: the timeouts are up
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
-
 from servers import Server
 
 # Upper bounds (ms): a cold JupyterLab plus a kernel on a busy 2-core machine can be slow.

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # servers.py, clients.py
 
-import servers  # noqa: E402
+import servers
 
 REPO = HERE.parent.parent
 ARTIFACTS = HERE / "artifacts"

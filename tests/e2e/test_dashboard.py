@@ -5,9 +5,8 @@ restart button rebuilds the page."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
-
 from clients import app_with, button, mark, marked, open_notebook
+from playwright.sync_api import expect
 
 
 @pytest.mark.parametrize("server", ["voila"], indirect=True)

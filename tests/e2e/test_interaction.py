@@ -8,9 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
+from clients import (
+    app_with,
+    button,
+    commit,
+    mark,
+    marked,
+    open_notebook,
+    rerun_app_cell,
+    text_box,
+)
 from playwright.sync_api import Page, expect
-
-from clients import app_with, button, commit, mark, marked, open_notebook, rerun_app_cell, text_box
 
 
 def test_text_input_keeps_focus_and_every_keystroke_reaches_the_kernel(page, server, notebook) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
-
 from clients import app_with, button, mark, marked, open_notebook
+from playwright.sync_api import expect
 
 
 def test_count_to_five_reruns_the_app_on_the_fifth_click(page, server, notebook) -> None:

@@ -7,9 +7,8 @@ can detect execution, so the canary staying unset on the safe elements means som
 
 from __future__ import annotations
 
-from playwright.sync_api import expect
-
 from clients import app_with, commit, open_notebook, text_box
+from playwright.sync_api import expect
 
 CANARY = "window.__nbfragCanary"
 PAYLOADS = [
@@ -17,7 +16,7 @@ PAYLOADS = [
     f"<script>{CANARY}='script'</script>",
     f"<svg onload=\"{CANARY}='svg'\"></svg>",
     f"<svg><animate onbegin=\"{CANARY}='animate'\" attributeName=x dur=1s>",
-    f"<iframe srcdoc=\"<script>parent.__nbfragCanary='iframe'</script>\"></iframe>",
+    "<iframe srcdoc=\"<script>parent.__nbfragCanary='iframe'</script>\"></iframe>",
     f"<details open ontoggle=\"{CANARY}='details'\">x</details>",
     f"[a link](javascript:{CANARY}='md-link')",
     f"<a href=\"javascript:{CANARY}='a'\">a link</a>",
