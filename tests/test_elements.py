@@ -445,3 +445,17 @@ def test_pyplot_shows_the_figure_at_its_own_size_whatever_the_dpi(nb):
     host = nb.app("import nbfrag as st\nst.pyplot(fig, dpi=300)\n")
     (output,) = slots(host)[0].widget.outputs
     assert 250 <= output["metadata"]["image/png"]["width"] <= 300  # 3 in at 100 dpi, tight box
+
+
+def test_write_of_a_rich_object_has_a_text_without_memory_addresses(nb):
+    class Card:
+        def _repr_html_(self) -> str:
+            return "<b>card</b>"
+
+    nb.shell.user_ns["card"] = Card()
+    host = nb.app("import nbfrag as st\nst.write('before', card)\n")
+    markdown, output = slots(host)
+    assert output.key[0] == "output"
+    assert output.text().endswith(".Card>") and "0x" not in output.text()
+    (shown,) = output.widget.outputs
+    assert shown["data"]["text/html"] == "<b>card</b>"
