@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from . import errors
 from ._elements import ADDRESS, TextRepr, place_html
 from ._markdown import escape
 from ._runtime import runtime
@@ -60,6 +61,11 @@ def code(
     width: Any = None,
 ) -> None:
     """Display a code block, highlighted for `language` (None or unknown: plain text)."""
+    if language is not None and not isinstance(language, str):
+        raise errors.StreamlitAPIException(
+            f"st.code: language must be a language name such as 'python' or None, not "
+            f"{type(language).__name__} {language!r}."
+        )
     text = str(body)
     html = f"<div class='nbfrag-code-block'>{highlight(text, language, line_numbers=line_numbers, wrap_lines=wrap_lines)}</div>"
     place_html("code", html, text, body)

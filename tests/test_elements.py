@@ -266,6 +266,7 @@ def test_image_url_is_an_escaped_http_link_only(nb):
     (lambda: st.table(object()), StreamlitAPIException, r"st.table cannot display an object of type object"),
     (lambda: st.dataframe(pd.DataFrame(), on_select="rerun"), StreamlitAPIException, r"does not support selections"),
     (lambda: st.pyplot("fig"), StreamlitAPIException, r"expects a matplotlib Figure, not str"),
+    (lambda: st.code("x", language=3), StreamlitAPIException, r"language must be a language name .* not int 3"),
 ])
 def test_bad_input_raises_a_clear_error(nb, call, error, message):
     models = model_count()
