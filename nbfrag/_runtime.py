@@ -10,7 +10,9 @@ requests that arrive while a run is going (a run's own writes must not rerun it)
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import dataclasses
 import linecache
 import os
 import sys
@@ -18,7 +20,7 @@ import traceback
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Iterator
 
 import ipywidgets as widgets
 
@@ -70,6 +72,7 @@ class App:
         self.root = Block(host)
         if host is not None:
             host.block = self.root
+        self.sidebar: Block | None = None  # made by the first `st.sidebar` (see _layout)
         self.toasts: list[str] = []  # every toast body, oldest first (for tests)
         self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
         self._code: Any = None
@@ -105,6 +108,12 @@ class App:
     def close(self) -> None:
         """Close every widget the app drew (its cell was re-executed or the app replaced)."""
         self.root.dispose()
+        if self.sidebar is not None:
+            self.sidebar.dispose()
+            if self.sidebar.widget is not None:
+                close_widget(self.sidebar.widget)
+        if self.root.widget is not None and self.root.widget is not self.host:
+            close_widget(self.root.widget)  # the main column beside a sidebar
         if self.host is not None:
             close_widget(self.host)
 
@@ -141,16 +150,19 @@ class Run:
     kind: str  # "app" or "fragment"
     target: Fragment | None = None
     widget_ids: set[Hashable] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
     fragments: list[str] = field(default_factory=list)  # names of the fragments that ran
     outcome: str = "completed"  # or "rerun", "stopped", "exception"
 
     def claim(self, widget_id: Hashable, element_type: str, key: str | None) -> None:
         """Register a widget drawn in this run; the same identity twice is an error."""
+        if key is not None and key in self.keys:  # a key is unique across element types
+            raise errors.StreamlitDuplicateElementKey(key)
         if widget_id in self.widget_ids:
-            if key is not None:
-                raise errors.StreamlitDuplicateElementKey(key)
             raise errors.StreamlitDuplicateElementId(element_type)
         self.widget_ids.add(widget_id)
+        if key is not None:
+            self.keys.add(key)
 
 
 @dataclass
@@ -167,6 +179,18 @@ class Frame:
     def scope_block(self) -> Block:
         """The block of the scope (fragment or app) the code belongs to."""
         return self.fragment.block if self.fragment is not None else self.app.root
+
+    @property
+    def outside_scope(self) -> bool:
+        """A fragment is drawing into a container created outside it."""
+        if self.fragment is None:
+            return False
+        block: Block | None = self.block
+        while block is not None:
+            if block is self.fragment.block:
+                return False
+            block = block.parent
+        return True
 
     def show(self, widget: widgets.Widget) -> None:
         """At the top level of a plain cell, display a finished element as the cell's output
@@ -222,6 +246,11 @@ class Runtime:
         self.cell_source = None
         self.state.clear()  # widget keys were unbound when their apps closed
 
+    @property
+    def busy(self) -> bool:
+        """A run is in progress (so trait changes now come from the app's own code)."""
+        return self._busy
+
     # -- frames -----------------------------------------------------------------------------
     def frame(self) -> Frame | None:
         """The frame of the run in progress, if any."""
@@ -235,6 +264,16 @@ class Runtime:
     def current_block(self) -> Block | None:
         frame = self._frame.get()
         return frame.block if frame is not None else None
+
+    @contextlib.contextmanager
+    def drawing_into(self, block: Block) -> Iterator[Frame]:
+        """Draw into a layout block (`with st.container():`) inside the current frame."""
+        frame = dataclasses.replace(self.require_frame(), block=block, live_cell=False)
+        token = self._frame.set(frame)
+        try:
+            yield frame
+        finally:
+            self._frame.reset(token)
 
     def _cell_frame(self) -> Frame:
         """A plain cell (no `%%app`) called nbfrag: it becomes an app whose elements are shown
@@ -314,6 +353,8 @@ class Runtime:
         run = Run(app, "app")
         frame = Frame(app, app.root, None, run)
         app.root.begin()
+        if app.sidebar is not None:  # redrawn by every full run, like the main area
+            app.root.adopt(app.sidebar)
         token = self._frame.set(frame)
         complete, follow_up = True, None
         try:

@@ -460,3 +460,20 @@ def test_write_of_a_rich_object_has_a_text_without_memory_addresses(nb):
     assert output.text().endswith(".Card>") and "0x" not in output.text()
     (shown,) = output.widget.outputs
     assert shown["data"]["text/html"] == "<b>card</b>"
+
+
+def test_elements_draw_into_layout_blocks_both_ways(nb):
+    host = nb.app(
+        "import nbfrag as st\n"
+        "left, right = st.columns(2)\n"
+        "left.metric('Left', 1)\n"
+        "with right:\n"
+        "    bar = st.progress(10)\n"
+        "    st.json([1])\n"
+    )
+    bar = nb.shell.user_ns["bar"]
+    bar.progress(90)
+    assert repr(host).splitlines() == [
+        "columns:", "  column 1:", "    Left: 1", "  column 2:",
+        "    [##################--] 90%", "    [", "      1", "    ]",
+    ]
