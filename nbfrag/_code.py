@@ -15,9 +15,10 @@ from typing import Any
 import ipywidgets as widgets
 
 from . import errors
-from ._elements import ADDRESS, TextRepr, place_html
+from ._elements import ADDRESS, place_html
 from ._markdown import escape
 from ._runtime import runtime
+from ._views import TextRepr
 
 _PRE_STYLE = (
     "margin:0;padding:0.6em 0.9em;border-radius:4px;overflow-x:auto;"

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from ._markdown import escape, inline_markdown_html, markdown_html
 from ._reconciler import Slot
 from ._runtime import runtime
-from ._views import Html
+from ._views import Html, TextRepr
 
 # Inside JupyterLab/Voila this class gives Markdown the notebook's own typography.
 _PROSE = "jp-RenderedHTMLCommon"
@@ -273,21 +273,6 @@ def place_outputs(kind: str, outputs: list[dict[str, Any]], text: str, body: Any
     slot.body = body
     frame.show(slot.widget)
     return slot
-
-
-class TextRepr:
-    """Mixin: the widget's repr (and a plain cell's `text/plain`) is its element's text, whole
-    (ipywidgets would show its traits, truncated at 110 characters)."""
-
-    text: str = ""
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
-        bundle["text/plain"] = self.text
-        return bundle
 
 
 class RichOutput(TextRepr, widgets.Output):
