@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from typing import Any, Callable, Protocol
 
 import ipywidgets as widgets
@@ -119,6 +120,23 @@ class SessionState(MutableMapping):
     def _changed(self) -> None:
         for callback in list(self._listeners):
             callback()
+
+    @contextmanager
+    def acting_as(self, session: "SessionState") -> Iterator[None]:
+        """While the block runs, serve `session`'s keys, bindings and listeners through `self`.
+
+        Apps hold on to the one `nbfrag.session_state` object they imported, so a separate
+        session (each `nbfrag.testing.AppTest` has one) swaps what the object holds, not the
+        object. Nests; the previous storage is back when the block ends."""
+        names = ("_values", "_bindings", "_listeners")
+        saved = [getattr(self, name) for name in names]
+        for name in names:
+            object.__setattr__(self, name, getattr(session, name))
+        try:
+            yield
+        finally:
+            for name, value in zip(names, saved):
+                object.__setattr__(self, name, value)
 
     def to_dict(self) -> dict[str, Any]:
         """A plain copy of every key and value."""
