@@ -22,9 +22,20 @@ from typing import Any
 
 from . import errors
 from ._control import rerun, stop
+from ._choices import multiselect, radio, select_slider, selectbox, slider
 from ._effects import balloons, spinner, toast
 from ._elements import caption, exception, header, markdown, subheader, text, title, write
 from ._fragment import fragment
+from ._inputs import (
+    checkbox,
+    color_picker,
+    date_input,
+    number_input,
+    text_area,
+    text_input,
+    time_input,
+    toggle,
+)
 from ._magics import load_ipython_extension, unload_ipython_extension
 from ._runtime import runtime as _runtime
 from ._widgets import button
@@ -38,21 +49,34 @@ __all__ = [
     "balloons",
     "button",
     "caption",
+    "checkbox",
+    "color_picker",
+    "date_input",
     "errors",
     "exception",
     "fragment",
     "header",
     "load_ipython_extension",
     "markdown",
+    "multiselect",
+    "number_input",
+    "radio",
     "rerun",
+    "select_slider",
+    "selectbox",
     "session_state",
+    "slider",
     "spinner",
     "state",
     "stop",
     "subheader",
     "text",
+    "text_area",
+    "text_input",
+    "time_input",
     "title",
     "toast",
+    "toggle",
     "unload_ipython_extension",
     "write",
 ]

@@ -141,16 +141,19 @@ class Run:
     kind: str  # "app" or "fragment"
     target: Fragment | None = None
     widget_ids: set[Hashable] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
     fragments: list[str] = field(default_factory=list)  # names of the fragments that ran
     outcome: str = "completed"  # or "rerun", "stopped", "exception"
 
     def claim(self, widget_id: Hashable, element_type: str, key: str | None) -> None:
         """Register a widget drawn in this run; the same identity twice is an error."""
+        if key is not None and key in self.keys:  # a key is unique across element types
+            raise errors.StreamlitDuplicateElementKey(key)
         if widget_id in self.widget_ids:
-            if key is not None:
-                raise errors.StreamlitDuplicateElementKey(key)
             raise errors.StreamlitDuplicateElementId(element_type)
         self.widget_ids.add(widget_id)
+        if key is not None:
+            self.keys.add(key)
 
 
 @dataclass
@@ -167,6 +170,18 @@ class Frame:
     def scope_block(self) -> Block:
         """The block of the scope (fragment or app) the code belongs to."""
         return self.fragment.block if self.fragment is not None else self.app.root
+
+    @property
+    def outside_scope(self) -> bool:
+        """A fragment is drawing into a container created outside it."""
+        if self.fragment is None:
+            return False
+        block: Block | None = self.block
+        while block is not None:
+            if block is self.fragment.block:
+                return False
+            block = block.parent
+        return True
 
     def show(self, widget: widgets.Widget) -> None:
         """At the top level of a plain cell, display a finished element as the cell's output

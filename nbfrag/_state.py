@@ -107,6 +107,12 @@ class SessionState(MutableMapping):
         self._bindings[key] = binding
         self._values.pop(key, None)
 
+    def preset(self, key: str) -> tuple[bool, Any]:
+        """`(True, value)` if `key` holds a plain value (set before its widget existed)."""
+        if key in self._values and key not in self._bindings:
+            return True, self._values[key]
+        return False, None
+
     def unbind(self, key: str, binding: Binding) -> None:
         """Drop a widget's binding when the widget is gone; its key disappears with it."""
         if self._bindings.get(key) is binding:

@@ -1,21 +1,28 @@
-"""Input widgets. Issue #2 needs `st.button`; the identity rules here serve every widget.
+"""What every widget shares: identity, its scope, callbacks, Session State keys, and the
+generic input path that the concrete widgets (`_inputs.py`, `_choices.py`) are built on.
 
 A widget's identity is its type plus its `key`, or without a key its type and identity
-arguments (label, help, ...), as in Streamlit: not its position and not its fragment. Its
-value lives in the runtime, not in the widget object, and a one-run value (a click) lives in
-`runtime.triggers`, which the runtime clears after the run the interaction caused.
+arguments (label, options, default...), as in Streamlit: not its position and not its
+fragment. An input's value lives on its `InputOwner` (kernel side), which lives as long as the
+widget is drawn: a widget not drawn in a run of its scope is closed and its value dropped. A
+one-run value (a click) lives in `runtime.triggers`, cleared after the run it caused.
+
+Values change on the ipywidget's own trait (what a browser edit or `nbfrag.testing` sets), and
+every change is one `Request` through `runtime.dispatch`: callback first, then the widget's
+scope (its fragment, else the app). Traits the kernel sets while drawing are not user input.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Iterator
 
 import ipywidgets as widgets
 
 from . import errors
 from ._reconciler import Slot
-from ._runtime import Fragment, Request, runtime
+from ._runtime import Frame, Fragment, Request, runtime
 from ._state import Binding
 
 _BUTTON_STYLES = {"primary": "primary", "secondary": "", "tertiary": ""}
@@ -46,6 +53,22 @@ class WidgetOwner:
             callback=self.callback,
             trigger=(self.widget_id, trigger) if trigger is not None else None,
         )
+
+
+_LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
+
+
+def widget_frame(element_type: str, key: str | None, *identity: Any) -> tuple[Frame, Hashable]:
+    """The frame to draw a widget in, and the widget's id, claimed for this run.
+
+    Raises Streamlit's errors for a duplicate identity and for a fragment drawing a widget
+    into a container created outside it (its clicks would have no scope to rerun)."""
+    frame = runtime.require_frame()
+    if frame.outside_scope:
+        raise errors.StreamlitFragmentWidgetsNotAllowedOutsideError()
+    wid = widget_id(element_type, key, *identity)
+    frame.run.claim(wid, element_type, key)
+    return frame, wid
 
 
 def widget_id(element_type: str, key: str | int | None, *identity: Any) -> Hashable:
@@ -113,9 +136,8 @@ def button(
             f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
             f'\nThe argument passed was "{type}".'
         )
-    frame = runtime.require_frame()
-    wid = widget_id("button", key, str(label), help, type, icon)
-    frame.run.claim(wid, "button", None if key is None else str(key))
+    key = None if key is None else str(key)
+    frame, wid = widget_frame("button", key, str(label), help, type, icon)
     full_width = use_container_width is True or width == "stretch"
 
     def create() -> widgets.Button:
@@ -133,13 +155,184 @@ def button(
     props = (label, help, disabled, type, icon, full_width)
     slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
     if slot.owner is None:
-        owner = slot.owner = WidgetOwner(wid, "button", str(label), None if key is None else str(key))
+        owner = slot.owner = WidgetOwner(wid, "button", str(label), key)
         owner.read = lambda: bool(runtime.triggers.get(wid, False))
         slot.widget.on_click(lambda _button: runtime.dispatch(owner.request(trigger=True)))
     owner = slot.owner
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.callback = _callback(on_click, args, kwargs)
     if key is not None:
-        _bind_key(slot, str(key), _ReadOnlyTrigger(wid, str(key)))
+        _bind_key(slot, key, _ReadOnlyTrigger(wid, key))
     frame.show(slot.widget)
     return bool(runtime.triggers.get(wid, False))
+
+
+# --------------------------------------------------------------------------------------------
+# Inputs: widgets with a value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass
+class Control:
+    """How one kind of input maps between the app's value and its ipywidget.
+
+    `configure` sets everything but the value (options, bounds, placeholder); `config` is a
+    comparable summary of it, so an unchanged widget gets no update. `coerce` returns a valid
+    value or raises (ValueError or StreamlitAPIException): it checks values from Session State,
+    keeps a value valid when options change, and rejects browser input the widget allows but
+    Streamlit does not (too many selections, too many characters).
+    """
+
+    create: Callable[[], widgets.Widget]
+    configure: Callable[[widgets.Widget], None]
+    config: Hashable
+    to_widget: Callable[[Any], Any] = _same
+    from_widget: Callable[[Any], Any] = _same
+    coerce: Callable[[Any], Any] = _same
+    show: Callable[[Any], str] = str
+    trait: str = "value"
+
+
+_kernel_writes = [0]  # > 0 while nbfrag itself sets widget traits
+
+
+@contextlib.contextmanager
+def kernel_writes() -> Iterator[None]:
+    """Trait changes made inside are nbfrag drawing, not a user editing a widget."""
+    _kernel_writes[0] += 1
+    try:
+        yield
+    finally:
+        _kernel_writes[0] -= 1
+
+
+@dataclass(eq=False)
+class InputOwner(WidgetOwner):
+    """A drawn input: its value, its control, and its Session State binding (`key=`)."""
+
+    widget: Any = None
+    control: Control | None = None
+    value: Any = None
+
+    def __post_init__(self) -> None:
+        self.read = lambda: self.value
+        self.write = self._write_from_user
+
+    # -- the ipywidget side ------------------------------------------------------------------
+    def push(self) -> None:
+        """Show `value` in the widget (no message when it already does)."""
+        assert self.control is not None
+        target = self.control.to_widget(self.value)
+        if getattr(self.widget, self.control.trait) != target:
+            with kernel_writes():
+                setattr(self.widget, self.control.trait, target)
+
+    def changed(self, change: dict[str, Any]) -> None:
+        """A user edited the widget: take the new value and rerun the widget's scope."""
+        if _kernel_writes[0] or self.control is None:
+            return
+        try:
+            value = self.control.coerce(self.control.from_widget(change["new"]))
+        except (ValueError, TypeError, errors.StreamlitAPIException):
+            self.push()  # not a value Streamlit's widget would send: show the last valid one
+            return
+        self.value = value
+        if self.control.to_widget(value) != change["new"]:
+            self.push()  # e.g. text cut to max_chars
+        runtime.dispatch(self.request())
+
+    def _write_from_user(self, value: Any) -> None:
+        """Set the widget as a user would (for `nbfrag.testing`): through the trait."""
+        assert self.control is not None
+        setattr(self.widget, self.control.trait, self.control.to_widget(value))
+
+    # -- the Session State side (Binding) ------------------------------------------------------
+    def get(self) -> Any:
+        return self.value
+
+    def set(self, value: Any) -> None:
+        frame = runtime.frame()
+        if frame is not None and self.widget_id in frame.run.widget_ids:
+            raise errors.StreamlitWidgetAlreadyInstantiatedError(self.key or "")
+        assert self.control is not None
+        self.value = self.control.coerce(value)
+        self.push()
+
+    def describe(self) -> str:
+        assert self.control is not None
+        return f"{self.label}: {self.control.show(self.value)}"
+
+
+def input_widget(
+    element_type: str,
+    label: Any,
+    key: str | int | None,
+    identity: tuple[Any, ...],
+    default: Any,
+    control: Control,
+    *,
+    help: str | None,
+    on_change: Callable[..., Any] | None,
+    args: Any,
+    kwargs: Any,
+    disabled: bool,
+    label_visibility: str,
+    text: Callable[[InputOwner], str] | None = None,
+) -> Any:
+    """Draw an input widget and return its value: the generic path of every input.
+
+    `default` is the value of a new widget, unless Session State already holds its `key`
+    (set before the widget existed), which wins, as in Streamlit.
+    """
+    if label_visibility not in _LABEL_VISIBILITY:
+        raise errors.StreamlitAPIException(
+            f"Unsupported label_visibility option '{label_visibility}'. Valid values are "
+            "'visible', 'hidden' or 'collapsed'."
+        )
+    label = str(label)
+    key = None if key is None else str(key)
+    frame, wid = widget_frame(element_type, key, label, help, *identity)
+
+    def update(widget: Any) -> None:
+        with kernel_writes():
+            control.configure(widget)
+            widget.description = label if label_visibility == "visible" else ""
+            widget.tooltip = help or None
+            widget.disabled = bool(disabled)
+
+    def create() -> widgets.Widget:
+        widget = control.create()
+        widget.add_class(f"nbfrag-{element_type.replace('_', '-')}")
+        if "description_width" in getattr(widget.style, "keys", ()):
+            widget.style.description_width = "initial"  # the whole label, as Streamlit shows it
+        return widget
+
+    props = (control.config, label, label_visibility, help, bool(disabled))
+    slot = frame.block.place(element_type, wid, create, update, props=props)
+    owner = slot.owner
+    if owner is None:
+        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
+        owner.control = control
+        found, preset = runtime.state.preset(key) if key is not None else (False, None)
+        owner.value = control.coerce(preset) if found else default
+        owner.push()
+        slot.widget.observe(owner.changed, names=control.trait)
+    else:
+        owner.control = control
+        try:  # still valid with this run's options and bounds?
+            owner.value = control.coerce(owner.value)
+        except (ValueError, TypeError, errors.StreamlitAPIException):
+            owner.value = default
+        owner.push()
+    owner.label = label
+    owner.app, owner.fragment = frame.app, frame.fragment
+    owner.callback = _callback(on_change, args, kwargs)
+    slot.text = (lambda: text(owner)) if text is not None else owner.describe
+    slot.body = label
+    if key is not None:
+        _bind_key(slot, key, owner)
+    frame.show(slot.widget)
+    return owner.value

@@ -57,6 +57,27 @@ class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
         )
 
 
+class StreamlitWidgetAlreadyInstantiatedError(StreamlitAPIException):
+    """A widget's key was assigned after the widget was drawn in the same run."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"`st.session_state['{key}']` cannot be modified after the widget with that key is "
+            f"instantiated. Assign `st.session_state['{key}']` before creating the widget, or "
+            "update it from an `on_change` or `on_click` callback, which runs before the widget "
+            "is instantiated. If this is a read-only session state key (buttons, file and media "
+            "inputs, `st.data_editor`, forms, chart or `ButtonColumn` selections), store the "
+            "value under a different session state key."
+        )
+
+
+class StreamlitFragmentWidgetsNotAllowedOutsideError(StreamlitAPIException):
+    """A fragment drew a widget into a container created outside it."""
+
+    def __init__(self) -> None:
+        super().__init__("Fragments cannot write widgets to outside containers.")
+
+
 class StreamlitBadTimeStringError(StreamlitValueError):
     """`run_every` got a string that is not a duration."""
 

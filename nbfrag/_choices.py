@@ -1,0 +1,432 @@
+"""Inputs that pick from options or a range: `st.radio`, `st.selectbox`, `st.multiselect`,
+`st.slider`, `st.select_slider`.
+
+Option widgets are driven by their `index` trait (positions in `options`), so options can be
+any Python objects (not just strings), labels come from `format_func`, and two options with the
+same label stay distinct. Sliders send their value on release (`continuous_update=False`), as
+Streamlit's do: a drag does not rerun the fragment at every pixel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Sequence
+
+import ipywidgets as widgets
+
+from . import errors
+from ._inputs import Callback, _format_number, _is_number
+from ._widgets import Control, input_widget
+
+
+def _options(options: Any) -> list[Any]:
+    """Options as a list: any iterable, a dict's keys, a DataFrame's first column."""
+    if options is None:
+        return []
+    columns = getattr(options, "columns", None)
+    if columns is not None and hasattr(options, "iloc"):
+        options = options.iloc[:, 0] if len(columns) else []
+    try:
+        return list(options)
+    except TypeError:
+        raise errors.StreamlitAPIException(
+            f"`options` must be a list, tuple, dict, range or another iterable; got "
+            f"{type(options).__name__}: {options!r}."
+        ) from None
+
+
+def _labels(options: list[Any], format_func: Callable[[Any], Any]) -> list[str]:
+    if not callable(format_func):
+        raise errors.StreamlitAPIException(
+            f"`format_func` must be a function that turns an option into its label; got {format_func!r}."
+        )
+    return [str(format_func(option)) for option in options]
+
+
+def _position(options: list[Any], value: Any) -> int:
+    """The index of `value` in `options` (raises ValueError when absent)."""
+    for i, option in enumerate(options):
+        if option is value or option == value:
+            return i
+    raise ValueError(value)
+
+
+def _pairs(labels: list[str]) -> list[tuple[str, int]]:
+    return [(label, i) for i, label in enumerate(labels)]
+
+
+def _one_of(element: str, options: list[Any], labels: list[str], trait: str) -> Callable[..., Control]:
+    """A Control factory for widgets that pick one option by index (radio, selectbox)."""
+
+    def coerce(value: Any) -> Any:
+        if value is None:
+            return None
+        return options[_position(options, value)]
+
+    def make(create: Callable[[], widgets.Widget], extra: Callable[[Any], None] = lambda w: None) -> Control:
+        def configure(widget: Any) -> None:
+            widget.options = _pairs(labels)
+            extra(widget)
+
+        return Control(
+            create,
+            configure,
+            (tuple(labels),),
+            to_widget=lambda v: None if v is None else _position(options, v),
+            from_widget=lambda i: None if i is None else options[i],
+            coerce=coerce,
+            show=lambda v: "" if v is None else labels[_position(options, v)],
+            trait=trait,
+        )
+
+    return make
+
+
+def _start_index(element: str, index: Any, options: list[Any]) -> int | None:
+    if index is None:
+        return None
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise errors.StreamlitAPIException(
+            f"{element.capitalize()} Value has invalid type: {type(index).__name__}. `index` must "
+            "be an int (a position in `options`) or None."
+        )
+    if not options:
+        return None
+    if not 0 <= index < len(options):
+        raise errors.StreamlitAPIException(
+            f"{element.capitalize()} index must be greater than or equal to 0 and less than the "
+            f"length of options. Got index={index} for {len(options)} options."
+        )
+    return index
+
+
+def radio(
+    label: str,
+    options: Any,
+    index: int | None = 0,
+    format_func: Callable[[Any], Any] = str,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    disabled: bool = False,
+    horizontal: bool = False,
+    captions: Sequence[str] | None = None,
+    label_visibility: str = "visible",
+    width: Any = "content",
+) -> Any:
+    """Display radio buttons. Returns the selected option (None if `index=None` and unpicked)."""
+    opts = _options(options)
+    labels = _labels(opts, format_func)
+    start = _start_index("radio", index, opts)
+    orientation = "horizontal" if horizontal else "vertical"
+
+    def orient(widget: Any) -> None:
+        widget.orientation = orientation
+
+    control = _one_of("radio", opts, labels, "index")(widgets.RadioButtons, orient)
+    control.config = (tuple(labels), orientation)
+    return input_widget(
+        "radio", label, key, (tuple(labels), index), None if start is None else opts[start],
+        control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+        label_visibility=label_visibility,
+        text=lambda o: f"{o.label}: " + "  ".join(
+            f"({'•' if o.value is not None and i == _position(opts, o.value) else ' '}) {lab}"
+            for i, lab in enumerate(labels)
+        ),
+    )
+
+
+def selectbox(
+    label: str,
+    options: Any,
+    index: int | None = 0,
+    format_func: Callable[[Any], Any] = str,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    accept_new_options: bool = False,
+    width: Any = "stretch",
+) -> Any:
+    """Display a drop-down select. Returns the selected option (None if `index=None` and
+    nothing is picked, or `options` is empty)."""
+    opts = _options(options)
+    labels = _labels(opts, format_func)
+    start = _start_index("selectbox", index, opts)
+    control = _one_of("selectbox", opts, labels, "index")(widgets.Dropdown)
+    return input_widget(
+        "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
+        control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+        label_visibility=label_visibility,
+    )
+
+
+def multiselect(
+    label: str,
+    options: Any,
+    default: Any = None,
+    format_func: Callable[[Any], Any] = str,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    max_selections: int | None = None,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    accept_new_options: bool = False,
+    width: Any = "stretch",
+) -> list[Any]:
+    """Display a multi-select list (Ctrl/Shift-click picks several). Returns the selected
+    options, in the order of `options`."""
+    opts = _options(options)
+    labels = _labels(opts, format_func)
+    if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
+        raise errors.StreamlitAPIException(f"`max_selections` must be a positive int or None; got {max_selections!r}.")
+
+    def coerce(values: Any) -> list[Any]:
+        if values is None:
+            values = []
+        elif isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+            values = [values]
+        chosen = []
+        for value in values:
+            try:
+                chosen.append(opts[_position(opts, value)])
+            except ValueError:
+                raise errors.StreamlitAPIException(
+                    f"The default value '{value}' is not part of the options. Please make sure "
+                    "that every default value also exists in the options."
+                ) from None
+        if max_selections is not None and len(chosen) > max_selections:
+            raise errors.StreamlitAPIException(
+                f"Multiselect has {len(chosen)} options selected but `max_selections` is set to "
+                f"{max_selections}. Select at most {max_selections}, or raise `max_selections`."
+            )
+        return chosen
+
+    def configure(widget: Any) -> None:
+        widget.options = _pairs(labels)
+        widget.rows = max(2, min(len(labels), 8))
+
+    control = Control(
+        widgets.SelectMultiple,
+        configure,
+        (tuple(labels),),
+        to_widget=lambda vs: tuple(_position(opts, v) for v in vs),
+        from_widget=lambda idx: [opts[i] for i in sorted(idx)],
+        coerce=coerce,
+        show=lambda vs: "[" + ", ".join(labels[_position(opts, v)] for v in vs) + "]",
+        trait="index",
+    )
+    start = coerce(default)
+    return input_widget(
+        "multiselect", label, key, (tuple(labels), tuple(labels[_position(opts, v)] for v in start), max_selections, placeholder),
+        start, control, help=help, on_change=on_change, args=args, kwargs=kwargs,
+        disabled=disabled, label_visibility=label_visibility,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Sliders
+
+
+def _readout(format: str | None, is_float: bool, step: float) -> str:
+    """A printf `format` as the d3 format ipywidgets' readout uses (`"%.1f"` -> `".1f"`)."""
+    if format:
+        spec = format.strip()
+        if spec in ("%d", "%i", "%u"):
+            return "d"
+        if spec.startswith("%") and spec.endswith(("f", "e", "g")) and "%" not in spec[1:]:
+            return spec[1:].lstrip("0") or "f"
+    if not is_float:
+        return "d"
+    decimals = max(0, len(f"{step:.10f}".rstrip("0").split(".")[1]))
+    return f".{max(decimals, 1)}f"
+
+
+def slider(
+    label: str,
+    min_value: int | float | None = None,
+    max_value: int | float | None = None,
+    value: Any = None,
+    step: int | float | None = None,
+    format: str | None = None,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    width: Any = "stretch",
+) -> Any:
+    """Display a slider. Returns an int or a float, or a `(low, high)` tuple when `value` is a
+    tuple/list of two numbers (a range slider).
+
+    Defaults as in Streamlit: ints from 0 to 100 by 1, floats from 0.0 to 1.0 by 0.01, starting
+    at `min_value`. The value is sent when the handle is released. Date and time sliders are
+    not supported yet: use `st.select_slider` with a list of dates.
+    """
+    is_range = isinstance(value, (tuple, list))
+    if is_range and len(value) != 2:
+        raise errors.StreamlitAPIException(
+            f"A range slider needs a `value` of exactly two numbers (low, high); got {value!r}."
+        )
+    values = list(value) if is_range else ([] if value is None else [value])
+    given = {"min_value": min_value, "max_value": max_value, "step": step}
+    for name, number in [*(("value", v) for v in values), *given.items()]:
+        if number is None:
+            continue
+        if isinstance(number, (dt.date, dt.time, dt.timedelta)):
+            raise errors.StreamlitAPIException(
+                "nbfrag's st.slider takes ints and floats; date and time sliders are not "
+                "supported yet. Use st.select_slider(options=[...dates...]) instead."
+            )
+        if not _is_number(number):
+            raise errors.StreamlitAPIException(
+                f"Slider `{name}` must be an int or a float; got {type(number).__name__}: {number!r}."
+            )
+    numbers = [*values, *(v for v in given.values() if v is not None)]
+    kinds = {isinstance(n, float) for n in numbers}
+    if len(kinds) > 1:
+        described = "\n".join(
+            f"`{k}` has {type(v).__name__} type." for k, v in [("value", value), *given.items()] if v is not None
+        )
+        raise errors.StreamlitAPIException(
+            f"Slider value arguments must be of matching types.\n{described}\n"
+            "Make them all ints or all floats."
+        )
+    is_float = kinds == {True}
+    cast = float if is_float else int
+    low = cast(min_value) if min_value is not None else cast(0)
+    high = cast(max_value) if max_value is not None else (1.0 if is_float else 100)
+    step = step if step is not None else (0.01 if is_float else 1)
+    if not values:
+        values = [low, high] if is_range else [low]
+    if low > high:
+        raise errors.StreamlitAPIException(
+            f"Slider `min_value` must be less than the `max_value`.\nThe values were {low} and {high}."
+        )
+    for number in values:
+        if not low <= number <= high:
+            raise errors.StreamlitAPIException(
+                f"The default `value` of {number} must lie between the `min_value` of {low} and "
+                f"the `max_value` of {high}, inclusively."
+            )
+
+    def coerce(current: Any) -> Any:
+        parts = list(current) if is_range else [current]
+        if len(parts) != (2 if is_range else 1) or not all(_is_number(p) for p in parts):
+            raise ValueError(current)
+        parts = sorted(cast(p) for p in parts)
+        if not all(low <= p <= high for p in parts):
+            raise errors.StreamlitAPIException(f"{current!r} is outside [{low}, {high}].")
+        return tuple(parts) if is_range else parts[0]
+
+    readout = _readout(format, is_float, step)
+
+    def configure(widget: Any) -> None:
+        # Widen before narrowing so ipywidgets never clamps the value to a stale bound.
+        widget.max = max(high, widget.max)
+        widget.min, widget.max, widget.step = low, high, step
+        widget.readout_format = readout
+
+    classes = {
+        (False, False): widgets.IntSlider,
+        (True, False): widgets.FloatSlider,
+        (False, True): widgets.IntRangeSlider,
+        (True, True): widgets.FloatRangeSlider,
+    }
+    widget_class = classes[(is_float, is_range)]
+    control = Control(
+        lambda: widget_class(continuous_update=False, min=low, max=high),
+        configure,
+        (low, high, step, readout),
+        to_widget=lambda v: tuple(v) if is_range else v,
+        coerce=coerce,
+        show=lambda v: " – ".join(_format_number(p, format) for p in v) if is_range else _format_number(v, format),
+    )
+    start = coerce(values if is_range else values[0])
+    return input_widget(
+        "slider", label, key, (min_value, max_value, tuple(values), step, format), start, control,
+        help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+        label_visibility=label_visibility,
+    )
+
+
+def select_slider(
+    label: str,
+    options: Any = (),
+    value: Any = None,
+    format_func: Callable[[Any], Any] = str,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    width: Any = "stretch",
+) -> Any:
+    """Display a slider over a list of options (sizes, dates, colors...). Returns the selected
+    option, or a `(low, high)` tuple of options when `value` is a tuple/list of two."""
+    opts = _options(options)
+    if not opts:
+        raise errors.StreamlitAPIException("The `options` argument needs to be non-empty")
+    labels = _labels(opts, format_func)
+    is_range = isinstance(value, (tuple, list))
+    if is_range and len(value) != 2:
+        raise errors.StreamlitAPIException(
+            f"A range select_slider needs a `value` of exactly two options (low, high); got {value!r}."
+        )
+
+    def coerce(current: Any) -> Any:
+        parts = list(current) if is_range else [current]
+        try:
+            positions = sorted(_position(opts, p) for p in parts)
+        except ValueError as missing:
+            raise errors.StreamlitAPIException(
+                f"Select slider value {missing.args[0]!r} is not part of the options. "
+                f"Options: {', '.join(labels)}."
+            ) from None
+        chosen = tuple(opts[i] for i in positions)
+        return chosen if is_range else chosen[0]
+
+    start = coerce(value if value is not None else opts[0])
+    widget_class = widgets.SelectionRangeSlider if is_range else widgets.SelectionSlider
+
+    def configure(widget: Any) -> None:
+        widget.options = _pairs(labels)
+
+    def show(current: Any) -> str:
+        parts = current if is_range else (current,)
+        return " – ".join(labels[_position(opts, p)] for p in parts)
+
+    control = Control(
+        lambda: widget_class(options=_pairs(labels), continuous_update=False),
+        configure,
+        (tuple(labels),),
+        to_widget=lambda v: tuple(_position(opts, p) for p in v) if is_range else _position(opts, v),
+        from_widget=lambda i: tuple(opts[p] for p in i) if is_range else opts[i],
+        coerce=coerce,
+        show=show,
+        trait="index",
+    )
+    return input_widget(
+        "select_slider", label, key, (tuple(labels), show(start)), start, control,
+        help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+        label_visibility=label_visibility,
+    )
