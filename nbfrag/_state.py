@@ -133,16 +133,14 @@ class SessionState(MutableMapping):
 
         Apps hold on to the one `nbfrag.session_state` object they imported, so a separate
         session (each `nbfrag.testing.AppTest` has one) swaps what the object holds, not the
-        object. Nests; the previous storage is back when the block ends."""
-        names = ("_values", "_bindings", "_listeners")
-        saved = [getattr(self, name) for name in names]
-        for name in names:
-            object.__setattr__(self, name, getattr(session, name))
+        object (all of its attributes, so whatever storage it grows is swapped too). Nests; the
+        previous storage is back when the block ends."""
+        saved = self.__dict__
+        object.__setattr__(self, "__dict__", session.__dict__)
         try:
             yield
         finally:
-            for name, value in zip(names, saved):
-                object.__setattr__(self, name, value)
+            object.__setattr__(self, "__dict__", saved)
 
     def to_dict(self) -> dict[str, Any]:
         """A plain copy of every key and value."""

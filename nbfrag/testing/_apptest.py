@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from IPython import get_ipython as _get_ipython
+
 from .._reconciler import Block
 from .._runtime import App, Request, Run, runtime
 from .._state import SessionState
@@ -56,7 +58,8 @@ class AppTest(Node):
         self.origin = script.origin
         self.session_state = SessionState()  # this session's own Session State
         self.runs: list[RunRecord] = []
-        names: dict[str, Any] = {"__name__": "__main__"}
+        # As in a notebook cell, `get_ipython` is defined: transformed IPython syntax calls it.
+        names: dict[str, Any] = {"__name__": "__main__", "get_ipython": _get_ipython}
         if script.filename is not None:
             names["__file__"] = script.filename
         names.update(namespace or {})

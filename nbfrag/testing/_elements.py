@@ -230,10 +230,13 @@ class Element(Node):
         return self._actor
 
     def _acting(self) -> AbstractContextManager[None]:
+        """The test's session, for an element a user could act on now (on the page, enabled)."""
         if not any(slot is self.slot for slot in walk(self._actor._roots())):
             raise LookupError(
                 f"{self.describe()} is no longer on the page (the last run did not draw it)."
             )
+        if self.disabled:
+            raise RuntimeError(f"{self.describe()} is disabled: a user cannot use it.")
         return self._actor._acting()
 
 
