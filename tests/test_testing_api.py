@@ -25,8 +25,15 @@ def panel():
     st.text("inside")
 
 panel()
-st.button("Reset")
+st.button("Reset", key=1)
 """
+
+
+def error(kind: type[Exception], action) -> str:
+    """The message of the `kind` error that `action()` raises (the whole text is the API)."""
+    with pytest.raises(kind) as info:
+        action()
+    return str(info.value)
 
 
 def notebook(tmp_path, *sources: str, markdown_first: bool = True) -> str:
@@ -51,6 +58,9 @@ def test_from_file_is_relative_to_the_current_directory(app_test, tmp_path, monk
     assert at.text[0].value == str(tmp_path / "app.py")
     with pytest.raises(FileNotFoundError, match="relative to the current directory"):
         app_test.from_file("missing.py")
+    (tmp_path / "app.ipynb").write_text("{}")
+    with pytest.raises(ValueError, match=r"is a notebook: use AppTest.from_notebook\('app.ipynb', cell=N\)"):
+        app_test.from_file("app.ipynb")
 
 
 def test_from_function_runs_the_body_with_its_arguments(app_test):
@@ -92,9 +102,7 @@ def test_from_notebook_counts_code_cells_from_zero(app_test, tmp_path):
 
 def test_from_notebook_errors_list_the_code_cells(tmp_path):
     path = notebook(tmp_path, "%load_ext nbfrag", "%%app\nimport nbfrag as st\nst.text('a')", "%%app\nst.text('b')")
-    with pytest.raises(IndexError) as info:
-        AppTest.from_notebook(path, cell=3)
-    assert str(info.value).endswith(
+    assert error(IndexError, lambda: AppTest.from_notebook(path, cell=3)).endswith(
         "there is no code cell 3:\n  0: %load_ext nbfrag\n  1: %%app ... st.text('a')\n  2: %%app ... st.text('b')"
     )
     with pytest.raises(ValueError, match="has 2 %%app cells; pass cell=N"):
@@ -117,6 +125,7 @@ def test_elements_by_kind_label_key_and_fragment(app_test):
     at = app_test.from_string(BUTTONS).run()
     assert [b.label for b in at.button] == ["Go", "Go", "Reset"]
     assert at.button(key="go-b").key == "go-b"
+    assert at.get(key=1).label == "Reset"  # keys are strings, as in Session State
     assert at.get(key="go-a").label == "Go"
     assert at.get("text").values == ["inside"]
     panel = at.fragment("panel")
@@ -128,12 +137,10 @@ def test_elements_by_kind_label_key_and_fragment(app_test):
 
 def test_missing_label_lists_what_exists(app_test):
     at = app_test.from_string(COUNT_TO_FIVE).run()
-    with pytest.raises(LookupError) as info:
-        at.button("Plus 1")
-    assert str(info.value) == "No button labelled 'Plus 1'. Buttons: 'Plus one!', 'Check click count'."
-    with pytest.raises(LookupError) as info:
-        at.checkbox("Agree")
-    assert str(info.value) == (
+    assert error(LookupError, lambda: at.button("Plus 1")) == (
+        "No button labelled 'Plus 1'. Buttons: 'Plus one!', 'Check click count'."
+    )
+    assert error(LookupError, lambda: at.checkbox("Agree")) == (
         "No checkbox labelled 'Agree'. There are no checkboxes. "
         "The page shows: button, fragment, header."
     )
@@ -141,9 +148,7 @@ def test_missing_label_lists_what_exists(app_test):
 
 def test_ambiguous_label_lists_the_candidates(app_test):
     at = app_test.from_string(BUTTONS).run()
-    with pytest.raises(LookupError) as info:
-        at.button("Go")
-    assert str(info.value) == (
+    assert error(LookupError, lambda: at.button("Go")) == (
         "2 buttons labelled 'Go': 'Go' (key='go-a'), 'Go' (key='go-b'). "
         "Pass key= (if they have keys) or index the list: [i]."
     )
@@ -151,9 +156,7 @@ def test_ambiguous_label_lists_the_candidates(app_test):
 
 def test_scoped_lookups_say_where_they_looked(app_test):
     at = app_test.from_string(COUNT_TO_FIVE).run()
-    with pytest.raises(IndexError) as info:
-        at.fragment("count_to_five").header[0]
-    assert str(info.value) == (
+    assert error(IndexError, lambda: at.fragment("count_to_five").header[0]) == (
         "No header [0]: there are no headers in fragment 'count_to_five'. "
         "Fragment 'count_to_five' shows: button."
     )

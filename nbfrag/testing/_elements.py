@@ -303,6 +303,7 @@ def find_one(
     """The single element matching `label` and/or `key`, or an error naming what exists."""
     if label is None and key is None:
         raise TypeError(f"say which {kind}: pass its label, or key=")
+    key = None if key is None else str(key)  # widgets keep keys as strings (`key=1` is "1")
     wanted = " ".join(
         part
         for part in (f"labelled {label!r}" if label is not None else "", f"with key {key!r}" if key is not None else "")

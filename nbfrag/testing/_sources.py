@@ -54,6 +54,8 @@ def resolve(path: str | Path) -> Path:
 
 def from_file(path: str | Path) -> Script:
     resolved = resolve(path)
+    if resolved.suffix == ".ipynb":
+        raise ValueError(f"{path} is a notebook: use AppTest.from_notebook({str(path)!r}, cell=N)")
     return Script(python_source(resolved.read_text(encoding="utf-8")), str(path), str(resolved))
 
 
