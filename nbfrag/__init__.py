@@ -22,10 +22,12 @@ from typing import Any
 
 from . import errors
 from ._control import rerun, stop
+from ._any_widget import widget
 from ._choices import multiselect, radio, select_slider, selectbox, slider
 from ._effects import balloons, spinner, toast
 from ._elements import caption, exception, header, markdown, subheader, text, title, write
 from ._fragment import fragment
+from ._layout import columns, container, empty, expander, tabs
 from ._inputs import (
     checkbox,
     color_picker,
@@ -51,9 +53,13 @@ __all__ = [
     "caption",
     "checkbox",
     "color_picker",
+    "columns",
+    "container",
     "date_input",
+    "empty",
     "errors",
     "exception",
+    "expander",
     "fragment",
     "header",
     "load_ipython_extension",
@@ -65,11 +71,13 @@ __all__ = [
     "select_slider",
     "selectbox",
     "session_state",
+    "sidebar",
     "slider",
     "spinner",
     "state",
     "stop",
     "subheader",
+    "tabs",
     "text",
     "text_area",
     "text_input",
@@ -78,6 +86,7 @@ __all__ = [
     "toast",
     "toggle",
     "unload_ipython_extension",
+    "widget",
     "write",
 ]
 
@@ -87,6 +96,10 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "sidebar":  # made on first use, and refused inside fragments (see _layout)
+        from ._layout import sidebar
+
+        return sidebar()
     raise AttributeError(
         f"module 'nbfrag' has no attribute {name!r}. nbfrag supports: {', '.join(__all__)}"
     )

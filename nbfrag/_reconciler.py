@@ -51,7 +51,9 @@ class Slot:
             return self.text().splitlines() or [""]
         head = self.text()
         inner = self.block.lines()
-        return ([head] if head else []) + ["  " + line for line in inner]
+        if not head:  # a transparent container (st.container, st.empty): no level of its own
+            return inner
+        return [head] + ["  " + line for line in inner]
 
     def dispose(self) -> None:
         """Close the slot's widget tree and release what it owns."""
@@ -86,6 +88,8 @@ class Block:
         self._counts: Counter[tuple[str, Hashable]] = Counter()
         self._appending = False
         self._capture_slot: Slot | None = None  # where print/display output goes next
+        self._nested: list[Block] = []  # layout blocks begun in this run, ended with it
+        self.aside: Block | None = None  # an app's sidebar, listed first in `lines()`
 
     # -- a run ----------------------------------------------------------------------------
     @property
@@ -98,6 +102,16 @@ class Block:
         self._placed = set()
         self._counts.clear()
         self._appending = False
+        self._nested = []
+
+    def adopt(self, child: "Block") -> None:
+        """Start a run of a layout block drawn in this run (a container, a column); it ends
+        when this block's run ends. Outside a run of this block (a plain cell, a fragment
+        writing into a container created outside it), the child is left to append instead."""
+        if self._next is None or self._appending:
+            return
+        child.begin()
+        self._nested.append(child)
 
     def place(
         self,
@@ -181,6 +195,10 @@ class Block:
         it drew, so the rerun that follows can reuse them instead of re-creating them.
         """
         assert self._next is not None, "commit() ends a run that begin() started"
+        for child in self._nested:
+            if child.running and not child._appending:
+                child.commit(complete)
+        self._nested = []
         placed, placed_ids = self._next, self._placed
         self._next = None
         self._appending = False
@@ -239,6 +257,8 @@ class Block:
     def lines(self) -> list[str]:
         """What the block shows, as indented text (the kernel is the source of truth)."""
         out: list[str] = []
+        if self.aside is not None and self.aside.slots:
+            out += ["sidebar:"] + ["  " + line for line in self.aside.lines()]
         for slot in self.slots:
             out.extend(slot.lines())
         return out

@@ -10,7 +10,9 @@ requests that arrive while a run is going (a run's own writes must not rerun it)
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import dataclasses
 import linecache
 import os
 import sys
@@ -18,7 +20,7 @@ import traceback
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Iterator
 
 import ipywidgets as widgets
 
@@ -70,6 +72,7 @@ class App:
         self.root = Block(host)
         if host is not None:
             host.block = self.root
+        self.sidebar: Block | None = None  # made by the first `st.sidebar` (see _layout)
         self.toasts: list[str] = []  # every toast body, oldest first (for tests)
         self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
         self._code: Any = None
@@ -105,6 +108,12 @@ class App:
     def close(self) -> None:
         """Close every widget the app drew (its cell was re-executed or the app replaced)."""
         self.root.dispose()
+        if self.sidebar is not None:
+            self.sidebar.dispose()
+            if self.sidebar.widget is not None:
+                close_widget(self.sidebar.widget)
+        if self.root.widget is not None and self.root.widget is not self.host:
+            close_widget(self.root.widget)  # the main column beside a sidebar
         if self.host is not None:
             close_widget(self.host)
 
@@ -237,6 +246,11 @@ class Runtime:
         self.cell_source = None
         self.state.clear()  # widget keys were unbound when their apps closed
 
+    @property
+    def busy(self) -> bool:
+        """A run is in progress (so trait changes now come from the app's own code)."""
+        return self._busy
+
     # -- frames -----------------------------------------------------------------------------
     def frame(self) -> Frame | None:
         """The frame of the run in progress, if any."""
@@ -250,6 +264,16 @@ class Runtime:
     def current_block(self) -> Block | None:
         frame = self._frame.get()
         return frame.block if frame is not None else None
+
+    @contextlib.contextmanager
+    def drawing_into(self, block: Block) -> Iterator[Frame]:
+        """Draw into a layout block (`with st.container():`) inside the current frame."""
+        frame = dataclasses.replace(self.require_frame(), block=block, live_cell=False)
+        token = self._frame.set(frame)
+        try:
+            yield frame
+        finally:
+            self._frame.reset(token)
 
     def _cell_frame(self) -> Frame:
         """A plain cell (no `%%app`) called nbfrag: it becomes an app whose elements are shown
@@ -329,6 +353,8 @@ class Runtime:
         run = Run(app, "app")
         frame = Frame(app, app.root, None, run)
         app.root.begin()
+        if app.sidebar is not None:  # redrawn by every full run, like the main area
+            app.root.adopt(app.sidebar)
         token = self._frame.set(frame)
         complete, follow_up = True, None
         try:

@@ -583,6 +583,18 @@ class KernelDriver:
         data = {"method": "update", "state": wire_state, "buffer_paths": paths}
         return self._comm_request(model_id, data, bufs, "update", allow_error, timeout)
 
+    def post_click(self, model_id: str) -> str:
+        """Send a click and return at once, without waiting for the kernel to answer (a user
+        clicking faster than the kernel runs). Returns the message id."""
+        self._require_model(model_id)
+        return self._send_comm_msg(model_id, {"method": "custom", "content": {"event": "click"}}, [])
+
+    def post_update(self, model_id: str, state: dict) -> str:
+        """Change model state from the frontend and return at once (see `post_click`)."""
+        self._require_model(model_id)
+        self._merge_state(model_id, copy.deepcopy(state))
+        return self._send_comm_msg(model_id, {"method": "update", "state": state, "buffer_paths": []}, [])
+
     def custom(
         self,
         model_id: str,
