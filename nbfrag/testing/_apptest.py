@@ -25,7 +25,7 @@ from .._runtime import App, Request, Run, runtime
 from .._state import SessionState
 from .._views import Area
 from . import _sources
-from ._elements import Element, Node
+from ._elements import Element, Node, Section
 
 
 @dataclass
@@ -177,8 +177,21 @@ class AppTest(Node):
         """The body of every toast shown so far, oldest first."""
         return list(self._app.toasts)
 
+    @property
+    def sidebar(self) -> Section:
+        """The elements in the app's sidebar (`at.sidebar.button[0]`)."""
+        side = self._app.sidebar
+        return Section("sidebar", [side] if side is not None else [], self)
+
+    @property
+    def main(self) -> Section:
+        """The elements of the main area, without the sidebar's."""
+        return Section("main area", [self._app.root], self)
+
     def _roots(self) -> list[Block]:
-        return [self._app.root]
+        """Every element is in the sidebar (listed first, as the page shows it) or the main area."""
+        side = self._app.sidebar
+        return ([side] if side is not None else []) + [self._app.root]
 
     def _blocks(self) -> list[Block]:
         return self._roots()
@@ -187,7 +200,7 @@ class AppTest(Node):
         """The visible page as indented text, fragments marked (`fragment name:`)."""
         if not self.ran:
             return "(not run yet: call at.run())"
-        return super().__str__() or "(empty)"
+        return "\n".join(self._app.root.lines()) or "(empty)"
 
     def __repr__(self) -> str:
         runs = len(self.runs)

@@ -23,7 +23,7 @@ KINDS = frozenset(
     "title header subheader markdown text caption exception output fragment "
     "button checkbox toggle radio selectbox multiselect slider select_slider number_input "
     "text_input text_area date_input time_input color_picker "
-    "container columns column expander tabs tab empty sidebar".split()
+    "container columns column expander tabs tab empty".split()
 )
 
 
@@ -116,7 +116,28 @@ class Node:
         return f" {self._subject()} shows: {', '.join(kinds) or 'nothing'}."
 
     def __str__(self) -> str:
-        return "\n".join(line for block in self._blocks() for line in block.lines())
+        return "\n".join(line for block in self._blocks() for slot in block.slots for line in slot.lines())
+
+
+class Section(Node):
+    """A part of the page that is not an element: the app's sidebar, or its main area."""
+
+    def __init__(self, name: str, blocks: list[Block], actor: Actor) -> None:
+        self.name = name
+        self._section_blocks = blocks
+        self._actor = actor
+
+    def _blocks(self) -> list[Block]:
+        return self._section_blocks
+
+    def _where(self) -> str:
+        return f" in the {self.name}"
+
+    def _subject(self) -> str:
+        return f"The {self.name}"
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"
 
 
 class Element(Node):
@@ -135,14 +156,17 @@ class Element(Node):
 
     @property
     def label(self) -> str | None:
-        """A widget's label, a fragment's name; None for other elements."""
+        """A widget's label, a fragment's name, a tab's or expander's label; else None."""
         owner = self.slot.owner
         if isinstance(owner, WidgetOwner):
             return owner.label
         if isinstance(owner, Fragment):
             return owner.name
-        label = getattr(owner, "label", None)
-        return label if isinstance(label, str) else None
+        if self.slot.block is not None:  # a layout element: its label is what it was given
+            for given in (self.slot.body, self.slot.key[1]):
+                if isinstance(given, str):
+                    return given
+        return None
 
     @property
     def key(self) -> str | None:
@@ -157,9 +181,9 @@ class Element(Node):
         owner = self.slot.owner
         if isinstance(owner, WidgetOwner):
             return owner.read()
-        if self.slot.body is not None:
-            return self.slot.body
-        return None if self.slot.block is not None else self.slot.text()
+        if self.slot.block is not None:  # a fragment or layout element holds, not shows
+            return None
+        return self.slot.body if self.slot.body is not None else self.slot.text()
 
     @property
     def disabled(self) -> bool:

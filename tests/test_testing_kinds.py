@@ -1,5 +1,6 @@
-"""Every input widget kind through `nbfrag.testing`, with no per-widget code in the testing
-module: each is found by kind and label, set through its own trait, and reruns its fragment."""
+"""Every input widget and layout kind through `nbfrag.testing`, with no per-kind code in the
+testing module: inputs are found by kind and label, set through their own trait, and rerun
+their fragment; layout elements hold what was drawn into them."""
 
 import datetime as dt
 
@@ -72,3 +73,37 @@ def test_disabled_widgets_cannot_be_used(app_test):
     assert at.slider("Level").disabled is True and at.slider("Level").value == 0
     with pytest.raises(RuntimeError, match="slider 'Level' is disabled: a user cannot use it"):
         at.slider("Level").set_value(3)
+
+
+LAYOUT = """
+import nbfrag as st
+
+with st.sidebar:
+    st.button("Side")
+left, right = st.columns(2)
+left.text("left")
+chart, data = st.tabs(["Chart", "Data"])
+data.write("rows")
+
+@st.fragment
+def details():
+    with st.expander("More"):
+        st.checkbox("Extra")
+
+with right:
+    details()
+"""
+
+
+def test_layout_elements_hold_their_elements(app_test):
+    at = app_test.from_string(LAYOUT).run()
+    assert at.sidebar.button.values == [False] and at.main.button.values == []
+    assert at.tab("Data").markdown[0].value == "rows"
+    assert [column.text.values for column in at.column] == [["left"], []]
+    extra = at.column[1].fragment("details").expander("More").checkbox("Extra")
+    extra.check()
+    assert (at.runs[-1].scope, at.runs[-1].fragments) == ("fragment", ["details"])
+    assert str(at.column[1]) == "column 2:\n  fragment details:\n    ▸ More:\n      [x] Extra"
+    assert str(at).startswith("sidebar:\n  [Side]\ncolumns:\n")
+    with pytest.raises(LookupError, match=r"^No button labelled 'Right' in the sidebar\. Buttons in the sidebar: 'Side'\.$"):
+        at.sidebar.button("Right")
