@@ -23,7 +23,7 @@ KINDS = frozenset(
     "title header subheader markdown text caption exception output fragment "
     "button checkbox toggle radio selectbox multiselect slider select_slider number_input "
     "text_input text_area date_input time_input color_picker "
-    "container columns column expander tabs tab empty".split()
+    "container columns column expander tabs tab empty widget".split()
 )
 
 
