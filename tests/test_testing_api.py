@@ -247,6 +247,14 @@ def test_tick_reruns_the_timed_fragment_through_its_ticker(app_test):
         at.tick("nope")
 
 
+def test_tick_without_a_name_needs_exactly_one_timer(app_test):
+    at = app_test.from_string(COUNT_TO_FIVE).run()
+    assert error(LookupError, at.tick) == (
+        "Say which fragment to tick: at.tick(name). Fragments with run_every: none. "
+        "The page shows: button, fragment, header."
+    )
+
+
 def test_exception_in_a_fragment_rerun_is_drawn_in_the_fragment(app_test):
     at = app_test.from_string(
         "import nbfrag as st\n@st.fragment\ndef f():\n    if st.button('Fail'):\n        1 / 0\n"

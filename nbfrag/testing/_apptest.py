@@ -110,9 +110,9 @@ class AppTest(Node):
         """Fire one `run_every` tick of a fragment (by name; optional if only one has a
         timer), through the fragment's ticker widget, as the browser's timer does."""
         timed = [e for e in self.fragment if _ticker(e) is not None]
+        names = ", ".join(repr(e.label) for e in timed) or "none"
         if fragment is None:
             if len(timed) != 1:
-                names = ", ".join(repr(e.label) for e in timed) or "none"
                 raise LookupError(
                     f"Say which fragment to tick: at.tick(name). Fragments with run_every: {names}."
                     + (self._hint() if not timed else "")
@@ -122,7 +122,6 @@ class AppTest(Node):
             target = self.fragment(fragment)
         ticker = _ticker(target)
         if ticker is None:
-            names = ", ".join(repr(e.label) for e in timed) or "none"
             raise LookupError(
                 f"Fragment {target.label!r} has no run_every timer. Fragments with one: {names}."
             )
