@@ -266,6 +266,15 @@ def test_exception_in_a_fragment_rerun_is_drawn_in_the_fragment(app_test):
     assert at.text[-1].value == "outside"
 
 
+def test_st_stop_in_a_full_run_ends_it_there(app_test):
+    at = app_test.from_string(
+        "import nbfrag as st\nst.text('before')\nif not st.checkbox('Go on'):\n    st.stop()\nst.text('after')"
+    ).run()
+    assert (at.runs[-1].outcome, at.text.values) == ("stopped", ["before"])
+    at.checkbox("Go on").check()
+    assert (at.runs[-1].outcome, at.text.values) == ("completed", ["before", "after"])
+
+
 def test_rerun_scopes_are_recorded(app_test):
     at = app_test.from_string(
         "import nbfrag as st\nst.session_state.setdefault('n', 0)\n@st.fragment\ndef f():\n"
