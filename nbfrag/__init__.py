@@ -21,13 +21,24 @@ from __future__ import annotations
 from typing import Any
 
 from . import errors
-from ._control import rerun, stop
+from ._alerts import error, info, success, warning
 from ._any_widget import widget
 from ._choices import multiselect, radio, select_slider, selectbox, slider
+from ._code import code, divider, help, latex
+from ._control import rerun, stop
+from ._data import dataframe, json, metric, table
 from ._effects import balloons, spinner, toast
-from ._elements import caption, exception, header, markdown, subheader, text, title, write
+from ._elements import (
+    caption,
+    exception,
+    header,
+    markdown,
+    subheader,
+    text,
+    title,
+    write,
+)
 from ._fragment import fragment
-from ._layout import columns, container, empty, expander, tabs
 from ._inputs import (
     checkbox,
     color_picker,
@@ -38,7 +49,10 @@ from ._inputs import (
     time_input,
     toggle,
 )
+from ._layout import columns, container, empty, expander, tabs
 from ._magics import load_ipython_extension, unload_ipython_extension
+from ._media import image, plotly_chart, pyplot
+from ._progress import progress
 from ._runtime import runtime as _runtime
 from ._widgets import button
 
@@ -52,20 +66,33 @@ __all__ = [
     "button",
     "caption",
     "checkbox",
+    "code",
     "color_picker",
     "columns",
     "container",
+    "dataframe",
     "date_input",
+    "divider",
     "empty",
+    "error",
     "errors",
     "exception",
     "expander",
     "fragment",
     "header",
+    "help",
+    "image",
+    "info",
+    "json",
+    "latex",
     "load_ipython_extension",
     "markdown",
+    "metric",
     "multiselect",
     "number_input",
+    "plotly_chart",
+    "progress",
+    "pyplot",
     "radio",
     "rerun",
     "select_slider",
@@ -77,6 +104,8 @@ __all__ = [
     "state",
     "stop",
     "subheader",
+    "success",
+    "table",
     "tabs",
     "text",
     "text_area",
@@ -86,6 +115,7 @@ __all__ = [
     "toast",
     "toggle",
     "unload_ipython_extension",
+    "warning",
     "widget",
     "write",
 ]

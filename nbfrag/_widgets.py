@@ -22,7 +22,7 @@ import ipywidgets as widgets
 
 from . import errors
 from ._reconciler import Slot
-from ._runtime import Frame, Fragment, Request, runtime
+from ._runtime import Fragment, Frame, Request, runtime
 from ._state import Binding
 
 _BUTTON_STYLES = {"primary": "primary", "secondary": "", "tertiary": ""}

@@ -6,6 +6,7 @@ from examples import BALLOONS, COUNT_TO_FIVE, COUNTERS
 
 import nbfrag as st
 
+
 def test_counters(nb):
     host = nb.app(COUNTERS)
     assert repr(host) == (

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 import pytest
-from kernel_driver import KernelDriver
 from examples import BALLOONS, COUNT_TO_FIVE, COUNTERS
+from kernel_driver import KernelDriver
 
 
 @pytest.fixture(scope="module")

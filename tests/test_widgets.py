@@ -14,7 +14,6 @@ import pytest
 from conftest import model_count
 
 import nbfrag as st
-from nbfrag import errors
 
 
 def walk(widget: Any) -> list[Any]:

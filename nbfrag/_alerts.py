@@ -1,0 +1,61 @@
+"""Alert boxes: `st.error`, `st.warning`, `st.info`, `st.success`.
+
+The body is Markdown rendered in the kernel with raw HTML off (see `_markdown`) and the icon
+is shown as escaped text: an alert often repeats what a visitor typed ("No user named ...").
+Errors and warnings are `role="alert"` (announced at once by screen readers), info and
+success `role="status"`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._elements import place_html
+from ._markdown import escape, markdown_html
+
+# kind: (label in the text form, ARIA role, accent colour)
+_STYLES = {
+    "error": ("Error", "alert", "#d32f2f"),
+    "warning": ("Warning", "alert", "#ed6c02"),
+    "info": ("Info", "status", "#0288d1"),
+    "success": ("Success", "status", "#2e7d32"),
+}
+
+
+def _alert(kind: str, body: Any, icon: str | None) -> None:
+    label, role, colour = _STYLES[kind]
+    value = str(body)
+    icon_text = "" if icon is None else str(icon)
+    icon_html = (
+        f"<span class='nbfrag-alert-icon' aria-hidden='true' style='margin-right:0.5em'>{escape(icon_text)}</span>"
+        if icon_text
+        else ""
+    )
+    html = (
+        f"<div class='nbfrag-alert nbfrag-{kind} jp-RenderedHTMLCommon' role='{role}' "
+        f"style='display:flex;align-items:baseline;border-left:4px solid {colour};"
+        f"background:color-mix(in srgb,{colour} 10%,transparent);padding:0.25em 1em;"
+        f"border-radius:4px;margin:0.25em 0'>{icon_html}<div>{markdown_html(value)}</div></div>"
+    )
+    text = f"{label}: {icon_text + ' ' if icon_text else ''}{value}"
+    place_html(kind, html, text, body)
+
+
+def error(body: Any, *, icon: str | None = None, width: Any = None) -> None:
+    """Display an error message (Markdown allowed; raw HTML shown as text)."""
+    _alert("error", body, icon)
+
+
+def warning(body: Any, *, icon: str | None = None, width: Any = None) -> None:
+    """Display a warning message (Markdown allowed; raw HTML shown as text)."""
+    _alert("warning", body, icon)
+
+
+def info(body: Any, *, icon: str | None = None, width: Any = None) -> None:
+    """Display an informational message (Markdown allowed; raw HTML shown as text)."""
+    _alert("info", body, icon)
+
+
+def success(body: Any, *, icon: str | None = None, width: Any = None) -> None:
+    """Display a success message (Markdown allowed; raw HTML shown as text)."""
+    _alert("success", body, icon)

@@ -1,0 +1,142 @@
+"""Verbatim elements: `st.code`, `st.latex`, `st.divider`, `st.help`.
+
+Their text is shown as written, so it is highlighted and escaped here, in the kernel: an
+`HTML` widget sets `innerHTML`, and a code sample or formula may come from a visitor.
+Highlighting uses Pygments with inline styles (no stylesheet to ship, works in Voila) when it
+is importable (IPython depends on it); otherwise the code is an escaped `<pre>`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import types
+from typing import Any
+
+import ipywidgets as widgets
+
+from ._elements import TextRepr, place_html
+from ._markdown import escape
+from ._runtime import runtime
+
+_PRE_STYLE = (
+    "margin:0;padding:0.6em 0.9em;border-radius:4px;overflow-x:auto;"
+    "background:var(--jp-cell-editor-background,#f5f5f5);"
+    "font-family:var(--jp-code-font-family,monospace);font-size:var(--jp-code-font-size,0.9em)"
+)
+
+
+def highlight(body: str, language: str | None, *, line_numbers: bool = False, wrap_lines: bool = False) -> str:
+    """`body` as highlighted, escaped HTML (a `<pre>`); an unknown language is plain text."""
+    wrap = "white-space:pre-wrap;word-break:break-word;" if wrap_lines else "white-space:pre;"
+    try:
+        from pygments import highlight as pygmentize
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import TextLexer, get_lexer_by_name
+        from pygments.util import ClassNotFound
+    except ImportError:  # pragma: no cover - IPython brings Pygments
+        lines = body.splitlines() or [""]
+        if line_numbers:
+            width = len(str(len(lines)))
+            lines = [f"{n:>{width}}  {line}" for n, line in enumerate(lines, 1)]
+        return f"<pre style='{_PRE_STYLE};{wrap}'>{escape(chr(10).join(lines))}</pre>"
+    try:
+        lexer = get_lexer_by_name(language) if language else TextLexer()
+    except ClassNotFound:
+        lexer = TextLexer()
+    formatter = HtmlFormatter(
+        noclasses=True, nobackground=True, linenos="inline" if line_numbers else False,
+        prestyles=_PRE_STYLE + ";" + wrap,
+    )
+    return pygmentize(body, lexer, formatter)
+
+
+def code(
+    body: Any,
+    language: str | None = "python",
+    *,
+    line_numbers: bool = False,
+    wrap_lines: bool = False,
+    height: Any = None,
+    width: Any = None,
+) -> None:
+    """Display a code block, highlighted for `language` (None or unknown: plain text)."""
+    text = str(body)
+    html = f"<div class='nbfrag-code-block'>{highlight(text, language, line_numbers=line_numbers, wrap_lines=wrap_lines)}</div>"
+    place_html("code", html, text, body)
+
+
+def divider(*, width: Any = None) -> None:
+    """Display a horizontal rule."""
+    place_html("divider", "<hr style='margin:1em 0'>", "---", None)
+
+
+def latex(body: Any, *, help: str | None = None, width: Any = None) -> None:
+    """Display mathematical expressions formatted as LaTeX (a SymPy expression is converted).
+
+    Drawn by an `HTMLMath` widget (MathJax in the browser); the formula is HTML-escaped, which
+    MathJax reads back as the characters typed, so it cannot smuggle markup in."""
+    text = _latex_source(body)
+    frame = runtime.require_frame()
+    html = f"$$\n{escape(text)}\n$$"
+    plain = f"$$ {text} $$"
+
+    def create() -> widgets.HTMLMath:
+        widget = Math()
+        widget.add_class("nbfrag-latex")
+        return widget
+
+    def update(widget: Any) -> None:
+        widget.value = html
+        widget.text = plain
+
+    slot = frame.block.place("latex", None, create, update, text=lambda: plain, props=html)
+    slot.body = text
+    frame.show(slot.widget)
+
+
+class Math(TextRepr, widgets.HTMLMath):
+    """The `HTMLMath` widget of `st.latex`, whose repr is the formula."""
+
+
+def _latex_source(body: Any) -> str:
+    if isinstance(body, str):
+        return body
+    if type(body).__module__.split(".")[0] == "sympy":
+        import sympy
+
+        return str(sympy.latex(body))
+    return str(body)
+
+
+def help(obj: Any = None) -> None:  # noqa: A001 - Streamlit's name
+    """Display an object's name, signature and docstring (what `st.write` shows for functions,
+    classes and modules). A short, fixed text form, not Streamlit's interactive inspector."""
+    text = help_text(obj)
+    html = f"<pre class='nbfrag-help' style='{_PRE_STYLE};white-space:pre-wrap'>{escape(text)}</pre>"
+    place_html("help", html, text, obj)
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def help_text(obj: Any) -> str:
+    """`kind name(signature)` and the docstring's first paragraph; never a memory address."""
+    if isinstance(obj, types.ModuleType):
+        head = f"module {obj.__name__}"
+    elif inspect.isclass(obj):
+        head = f"class {obj.__qualname__}{_signature(obj)}"
+    elif callable(obj) and hasattr(obj, "__qualname__"):
+        head = f"{'method' if inspect.ismethod(obj) else 'function'} {obj.__qualname__}{_signature(obj)}"
+    else:
+        head = f"{type(obj).__qualname__} object"
+    doc = inspect.getdoc(obj) or ""
+    summary = doc.split("\n\n")[0].strip()
+    return _ADDRESS.sub("", f"{head}\n{summary}" if summary else head)
+
+
+def _signature(obj: Any) -> str:
+    try:
+        return str(inspect.signature(obj))
+    except (TypeError, ValueError):
+        return "(...)"

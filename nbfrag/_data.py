@@ -1,0 +1,259 @@
+"""Data elements: `st.json`, `st.metric`, `st.dataframe`, `st.table`.
+
+`json` and `metric` are HTML rendered and escaped here (their keys, values and labels are
+often what a visitor entered). Tables go through the frontend's own rendering: the kernel
+computes the DataFrame's mimebundle (its escaped HTML table and its text) and puts it in a
+reused `Output` widget, so JupyterLab, Notebook 7 and Voila show it as they show any
+DataFrame. pandas is imported only when the data needs converting to a DataFrame.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from collections.abc import Mapping
+from typing import Any
+
+from . import errors
+from ._code import highlight
+from ._elements import display_output, has_rich_repr, mimebundle, place_html, place_outputs
+from ._markdown import escape, inline_markdown_html
+
+# -- st.json --------------------------------------------------------------------------------
+
+
+def json(body: Any, *, expanded: bool | int = True, width: Any = None) -> None:
+    """Display an object or a JSON string as pretty-printed, highlighted JSON.
+
+    `expanded=False` (or 0) shows it collapsed behind a one-line summary (`<details>`)."""
+    text = json_text(body)
+    html = highlight(text, "json")
+    if expanded is False or (not isinstance(expanded, bool) and expanded == 0):
+        html = f"<details><summary style='cursor:pointer'>{escape(_summary(text))}</summary>{html}</details>"
+    place_html("json", f"<div class='nbfrag-json-block'>{html}</div>", text, body)
+
+
+def json_text(body: Any) -> str:
+    """Pretty JSON for `body`; a string is parsed as JSON first. Deterministic: sets sorted."""
+    if isinstance(body, str):
+        try:
+            body = _json.loads(body)
+        except ValueError as exc:
+            raise errors.StreamlitAPIException(
+                f"st.json received a string that is not valid JSON ({exc}). Pass a JSON "
+                "string, or the object itself (dict, list, ...)."
+            ) from None
+    if isinstance(body, tuple) and hasattr(body, "_asdict"):  # a namedtuple: an object
+        body = body._asdict()
+    try:
+        return _json.dumps(body, indent=2, ensure_ascii=False, default=_jsonable)
+    except TypeError:  # keys JSON cannot have (tuples...): left out, as Streamlit does
+        return _json.dumps(body, indent=2, ensure_ascii=False, default=_jsonable, skipkeys=True)
+
+
+def _jsonable(value: Any) -> Any:
+    """What JSON cannot encode: sets as (sorted) lists, namedtuples as objects, else `str`."""
+    if isinstance(value, (set, frozenset)):
+        try:
+            return sorted(value)
+        except TypeError:
+            return sorted(value, key=repr)
+    if isinstance(value, Mapping):
+        return dict(value)
+    if hasattr(value, "_asdict"):
+        return value._asdict()
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        return value.tolist()
+    return str(value)
+
+
+def _summary(text: str) -> str:
+    first = text.lstrip()[:1]
+    if first in "{[":
+        count = len(_json.loads(text))
+        unit = "key" if first == "{" else "item"
+        return f"{first} {count} {unit}{'s' if count != 1 else ''} {'}' if first == '{' else ']'}"
+    return text
+
+
+# -- st.metric ------------------------------------------------------------------------------
+
+_DELTA_COLORS = {"normal": ("#09ab3b", "#ff2b2b"), "inverse": ("#ff2b2b", "#09ab3b"), "off": ("gray", "gray")}
+_LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
+
+
+def metric(
+    label: Any,
+    value: Any,
+    delta: Any = None,
+    delta_color: str = "normal",
+    *,
+    help: str | None = None,
+    label_visibility: str = "visible",
+    border: bool = False,
+    width: Any = None,
+    height: Any = None,
+) -> None:
+    """Display a metric in big bold font, with an optional delta and its direction arrow."""
+    value_text = _metric_part(value, "value", none="—")
+    delta_text = _metric_part(delta, "delta", none="")
+    if delta_color not in _DELTA_COLORS:
+        raise errors.StreamlitAPIException(
+            f"'{delta_color}' is not an accepted value. delta_color only accepts: "
+            "'normal', 'inverse', or 'off'"
+        )
+    if label_visibility not in _LABEL_VISIBILITY:
+        raise errors.StreamlitAPIException(
+            f"Unsupported label_visibility option '{label_visibility}'. "
+            "Valid values are 'visible', 'hidden' or 'collapsed'."
+        )
+    label_text = str(label)
+    negative = delta_text.lstrip().startswith("-")
+    signed = delta_text if not delta_text or negative or delta_text.startswith("+") else f"+{delta_text}"
+    text = f"{label_text}: {value_text}" + (f" ({signed})" if delta_text else "")
+
+    label_style = {"visible": "", "hidden": "visibility:hidden;", "collapsed": "display:none;"}[label_visibility]
+    title = f" title='{escape(help)}'" if help else ""
+    delta_html = ""
+    if delta_text:
+        up, down = _DELTA_COLORS[delta_color]
+        arrow = "↓" if negative else "↑"
+        delta_html = (
+            f"<div class='nbfrag-metric-delta' style='color:{down if negative else up}'>"
+            f"{arrow} {escape(delta_text)}</div>"
+        )
+    frame_style = "border:1px solid var(--jp-border-color1,#ccc);border-radius:0.5em;padding:0.75em;" if border else ""
+    html = (
+        f"<div class='nbfrag-metric' style='{frame_style}'{title}>"
+        f"<div class='nbfrag-metric-label' style='{label_style}font-size:0.875em'>{inline_markdown_html(label_text)}</div>"
+        f"<div class='nbfrag-metric-value' style='font-size:2.25em;line-height:1.2'>{escape(value_text)}</div>"
+        f"{delta_html}</div>"
+    )
+    place_html("metric", html, text, value)
+
+
+def _metric_part(part: Any, name: str, *, none: str) -> str:
+    """Streamlit's accepted types for a metric's value and delta: int, float, str or None."""
+    if part is None:
+        return none
+    if isinstance(part, str):
+        return part or none
+    if isinstance(part, (int, float)) and not isinstance(part, bool):
+        return str(part)
+    if hasattr(part, "item") and type(part).__module__ == "numpy":  # numpy scalars
+        return str(part.item())
+    raise TypeError(
+        f"'{part}' is of type {type(part)}, which is not an accepted type. {name} only accepts: "
+        "int, float, str, or None. Please convert the value to an accepted type."
+    )
+
+
+# -- st.dataframe / st.table ----------------------------------------------------------------
+
+
+def dataframe(
+    data: Any = None,
+    width: Any = None,
+    height: int | None = None,
+    *,
+    use_container_width: bool | None = None,
+    hide_index: bool | None = None,
+    column_order: Any = None,
+    column_config: Any = None,
+    key: Any = None,
+    on_select: Any = "ignore",
+    selection_mode: Any = "multi-row",
+    row_height: int | None = None,
+) -> None:
+    """Display a DataFrame (or anything table-like) as the notebook shows DataFrames.
+
+    Accepts pandas DataFrame/Series/Styler/Index, numpy arrays, dicts and lists (converted
+    with pandas), objects with `to_pandas()`, and any object with `_repr_html_`."""
+    if on_select not in ("ignore", None):
+        raise errors.StreamlitAPIException(
+            "nbfrag's st.dataframe does not support selections: drop on_select (or pass "
+            "on_select='ignore') and use a widget such as st.multiselect to choose rows."
+        )
+    _place_table("dataframe", data, hide_index=bool(hide_index), column_order=column_order)
+
+
+def table(data: Any = None, *, border: Any = True) -> None:
+    """Display a static table (same data types as `st.dataframe`)."""
+    _place_table("table", data, hide_index=False, column_order=None)
+
+
+def _place_table(kind: str, data: Any, *, hide_index: bool, column_order: Any) -> None:
+    frame = to_frame(data, kind)
+    if frame is None:  # not convertible, but renders itself (polars without pandas, ...)
+        bundle, metadata = mimebundle(data)
+        text = str(bundle.get("text/plain", ""))
+    else:
+        if column_order is not None and type(frame).__name__ == "DataFrame":
+            frame = frame[[c for c in column_order if c in frame.columns]]
+        bundle, metadata = _frame_bundle(frame, hide_index)
+        text = str(bundle["text/plain"])
+    place_outputs(kind, [display_output(bundle, metadata)], text, data)
+
+
+def _frame_bundle(frame: Any, hide_index: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The mimebundle the notebook shows for a DataFrame; without its index if asked."""
+    if not hide_index or not hasattr(frame, "to_html"):
+        return mimebundle(frame)
+    if hasattr(frame, "hide") and hasattr(frame, "data"):  # a Styler
+        return mimebundle(frame.hide(axis="index"))
+    import pandas as pd
+
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    rows = pd.get_option("display.max_rows")
+    return {
+        "text/plain": frame.to_string(index=False, max_rows=rows),
+        "text/html": frame.to_html(index=False, notebook=True, max_rows=rows, escape=True),
+    }, {}
+
+
+_PANDAS_TYPES = ("DataFrame", "Series", "Index", "Styler")
+
+
+def to_frame(data: Any, kind: str = "dataframe") -> Any:
+    """pandas data as it is; other table-like data converted to a DataFrame; None when `data`
+    is not table-like but renders itself (`_repr_html_`)."""
+    module = type(data).__module__.split(".")[0]
+    if module == "pandas" and type(data).__name__ in _PANDAS_TYPES:
+        return data
+    if data is None or isinstance(data, (Mapping, list, tuple)) or module == "numpy":
+        return _pandas(kind, data).DataFrame(data)
+    if callable(getattr(data, "to_pandas", None)):
+        return data.to_pandas()
+    if callable(getattr(data, "__dataframe__", None)):  # the DataFrame interchange protocol
+        return _pandas(kind, data).api.interchange.from_dataframe(data)
+    if has_rich_repr(data):
+        return None
+    if hasattr(data, "__iter__") and not isinstance(data, (str, bytes)):
+        return _pandas(kind, data).DataFrame(list(data))
+    raise errors.StreamlitAPIException(
+        f"st.{kind} cannot display an object of type {type(data).__name__}. Pass a pandas "
+        "DataFrame or Series, a numpy array, a dict or list of rows/columns, or an object "
+        "with `to_pandas()` or `_repr_html_()`."
+    )
+
+
+def _pandas(kind: str, data: Any) -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            f"st.{kind} needs pandas to show a {type(data).__name__}: `pip install pandas` "
+            "(or pass an object that renders itself with `_repr_html_()`)."
+        ) from None
+    return pandas
+
+
+def is_dataframe_like(obj: Any) -> bool:
+    """What `st.write` shows with `st.dataframe` (Streamlit's rule): pandas objects, numpy
+    arrays, and objects that convert with `to_pandas()` or the interchange protocol."""
+    module = type(obj).__module__.split(".")[0]
+    if module == "pandas" and type(obj).__name__ in _PANDAS_TYPES:
+        return True
+    if module == "numpy" and type(obj).__name__ == "ndarray":
+        return True
+    return callable(getattr(obj, "to_pandas", None)) or callable(getattr(obj, "__dataframe__", None))
