@@ -107,3 +107,11 @@ def test_layout_elements_hold_their_elements(app_test):
     assert str(at).startswith("sidebar:\n  [Side]\ncolumns:\n")
     with pytest.raises(LookupError, match=r"^No button labelled 'Right' in the sidebar\. Buttons in the sidebar: 'Side'\.$"):
         at.sidebar.button("Right")
+
+
+def test_any_element_kind_reads_what_the_app_gave_it(app_test):
+    at = app_test.from_string(
+        "import nbfrag as st\nst.success('Saved')\nst.metric('Users', 42)\nst.code('x = 1')"
+    ).run()
+    assert (at.success[0].value, at.metric[0].value, at.code[0].value) == ("Saved", 42, "x = 1")
+    assert at.warning.values == []  # a known kind that is not on the page is an empty list

@@ -21,6 +21,8 @@ from .._widgets import WidgetOwner
 # than an error). Any kind present on the page is accepted too.
 KINDS = frozenset(
     "title header subheader markdown text caption exception output fragment "
+    "success info warning error code divider latex help json metric progress "
+    "dataframe table image pyplot plotly_chart "
     "button checkbox toggle radio selectbox multiselect slider select_slider number_input "
     "text_input text_area date_input time_input color_picker "
     "container columns column expander tabs tab empty widget".split()
