@@ -66,7 +66,9 @@ def widget(
         )
     key = None if key is None else str(key)
     kind = getattr(w, "__qualname__", "factory") if is_factory else type(w).__qualname__
-    frame, wid = widget_frame("widget", key, kind)
+    # Unkeyed, the n-th st.widget of a class in a container is the same one in every run (two
+    # IntSliders need no keys); keyed, the key must be unique as for any widget.
+    frame, wid = widget_frame("widget", key, kind, unique=key is not None)
 
     def create() -> widgets.Widget:
         made = w() if is_factory else w

@@ -58,8 +58,10 @@ class WidgetOwner:
 _LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 
-def widget_frame(element_type: str, key: str | None, *identity: Any) -> tuple[Frame, Hashable]:
-    """The frame to draw a widget in, and the widget's id, claimed for this run.
+def widget_frame(
+    element_type: str, key: str | None, *identity: Any, unique: bool = True
+) -> tuple[Frame, Hashable]:
+    """The frame to draw a widget in, and the widget's id, claimed for this run (`unique`).
 
     Raises Streamlit's errors for a duplicate identity and for a fragment drawing a widget
     into a container created outside it (its clicks would have no scope to rerun)."""
@@ -67,7 +69,8 @@ def widget_frame(element_type: str, key: str | None, *identity: Any) -> tuple[Fr
     if frame.outside_scope:
         raise errors.StreamlitFragmentWidgetsNotAllowedOutsideError()
     wid = widget_id(element_type, key, *identity)
-    frame.run.claim(wid, element_type, key)
+    if unique:
+        frame.run.claim(wid, element_type, key)
     return frame, wid
 
 

@@ -267,6 +267,25 @@ panel()
     assert model_count() == models
 
 
+def test_several_unkeyed_widgets_of_one_class_each_keep_their_value(nb: Any) -> None:
+    host = nb.app(
+        """
+import nbfrag as st, ipywidgets as w
+
+@st.fragment
+def panel():
+    a = st.widget(w.IntSlider(1, description="A"))
+    b = st.widget(w.IntSlider(2, description="B"))
+    st.write(f"a={a} b={b}")
+
+panel()
+"""
+    )
+    find(host, widgets.IntSlider, "B").value = 5
+    find(host, widgets.IntSlider, "A").value = 3
+    assert "a=3 b=5" in repr(host)
+
+
 def test_an_anywidget_reruns_on_the_traits_named_in_on(nb: Any) -> None:
     nb.shell.user_ns["Counter"] = Counter
     host = nb.app(
