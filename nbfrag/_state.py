@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from typing import Any, Callable, Protocol
 
 import ipywidgets as widgets
@@ -125,6 +126,21 @@ class SessionState(MutableMapping):
     def _changed(self) -> None:
         for callback in list(self._listeners):
             callback()
+
+    @contextmanager
+    def acting_as(self, session: "SessionState") -> Iterator[None]:
+        """While the block runs, serve `session`'s keys, bindings and listeners through `self`.
+
+        Apps hold on to the one `nbfrag.session_state` object they imported, so a separate
+        session (each `nbfrag.testing.AppTest` has one) swaps what the object holds, not the
+        object (all of its attributes, so whatever storage it grows is swapped too). Nests; the
+        previous storage is back when the block ends."""
+        saved = self.__dict__
+        object.__setattr__(self, "__dict__", session.__dict__)
+        try:
+            yield
+        finally:
+            object.__setattr__(self, "__dict__", saved)
 
     def to_dict(self) -> dict[str, Any]:
         """A plain copy of every key and value."""
