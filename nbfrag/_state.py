@@ -191,12 +191,15 @@ class StateView(widgets.HTML):
         return bundle
 
 
-_views: dict[int, StateView] = {}
+# One live view per storage: `acting_as` swaps a SessionState's storage, and a view listens
+# to the storage that was active when it was made. The storage is kept so its id stays unique.
+_views: dict[int, tuple[dict[str, Any], StateView]] = {}
 
 
 def state_view(state: SessionState) -> StateView:
     """The one live view of `state` (displaying it twice shows the same widget twice)."""
-    view = _views.get(id(state))
-    if view is None or view.comm is None:
-        view = _views[id(state)] = StateView(state)
-    return view
+    storage = vars(state)
+    storage_and_view = _views.get(id(storage))
+    if storage_and_view is None or storage_and_view[1].comm is None:
+        storage_and_view = _views[id(storage)] = (storage, StateView(state))
+    return storage_and_view[1]
