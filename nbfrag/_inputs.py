@@ -219,16 +219,14 @@ def number_input(
 ) -> int | float:
     """Display a numeric input. Returns an int when every number given is an int, else a float.
 
-    `value="min"` (the default) starts at `min_value`, or 0. Values outside
-    `[min_value, max_value]` are refused and the field shows the last valid value.
+    `value="min"` (the default) starts at `min_value`, or 0. `value=None` starts with an empty
+    field (showing `placeholder`) and returns None until a number is entered; it is a text
+    field then, without step arrows. Values outside `[min_value, max_value]` are refused and
+    the field shows the last valid value.
     """
-    if value == "min":
+    if isinstance(value, str) and value == "min":
         value = min_value if min_value is not None else 0
-    if value is None:
-        raise errors.StreamlitAPIException(
-            "nbfrag's number_input needs a starting number: `value=None` (an empty field) is "
-            "not supported. Pass a number, or use st.text_input and convert its text."
-        )
+    empty_field = value is None
     given = {"value": value, "min_value": min_value, "max_value": max_value, "step": step}
     for name, number in given.items():
         if number is not None and not _is_number(number):
@@ -243,35 +241,50 @@ def number_input(
             f"All numerical arguments must be of the same type. {described}. "
             "Make them all ints or all floats (e.g. `value=1.0` with `step=0.5`)."
         )
-    is_float = kinds == {True}
+    is_float = kinds == {True} or (empty_field and not numbers)  # Streamlit: float by default
     if min_value is not None and max_value is not None and min_value > max_value:
         raise errors.StreamlitAPIException(
             f"The `min_value`, set to {min_value}, shouldn't be larger than the `max_value`, set to {max_value}."
         )
-    _check_bounds(value, min_value, max_value)
+    if not empty_field:
+        _check_bounds(value, min_value, max_value)
     step = step if step is not None else (0.01 if is_float else 1)
     cast = float if is_float else int
 
     def coerce(number: Any) -> Any:
+        if number is None and empty_field:
+            return None
         if not _is_number(number):
             raise ValueError(number)
         number = cast(number)
         _check_bounds(number, min_value, max_value)
         return number
 
-    def configure(widget: Any) -> None:
-        widget.step = step
+    def parse(text: str) -> Any:
+        """What the user typed into the empty-able field: None when cleared."""
+        text = text.strip()
+        return None if not text else (float(text) if is_float else int(text))
 
-    control = Control(
-        lambda: (widgets.FloatText if is_float else widgets.IntText)(continuous_update=False),
-        configure,
-        (step,),
-        coerce=coerce,
-        show=lambda v: _format_number(v, format),
-    )
+    def configure(widget: Any) -> None:
+        if empty_field:
+            widget.placeholder = "" if placeholder is None else str(placeholder)
+        else:
+            widget.step = step
+
+    if empty_field:
+        control = Control(
+            lambda: widgets.Text(continuous_update=False), configure, (placeholder,),
+            to_widget=lambda v: "" if v is None else str(v), from_widget=parse,
+            coerce=coerce, show=lambda v: "" if v is None else _format_number(v, format),
+        )
+    else:
+        control = Control(
+            lambda: (widgets.FloatText if is_float else widgets.IntText)(continuous_update=False),
+            configure, (step,), coerce=coerce, show=lambda v: _format_number(v, format),
+        )
     return input_widget(
         "number_input", label, key, (min_value, max_value, value, step, format, placeholder),
-        cast(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
+        coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility,
     )
 

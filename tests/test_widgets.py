@@ -275,6 +275,23 @@ def test_invalid_user_input_is_refused_and_the_widget_shows_the_last_value(nb: A
     assert "n=5 m=[] t=abc" in repr(host)
 
 
+def test_number_input_may_start_empty_and_returns_none_until_a_number_is_typed(nb: Any) -> None:
+    host = nb.app(
+        'import nbfrag as st\nn = st.number_input("Age", value=None, min_value=0, max_value=150, placeholder="years")\n'
+        'st.write(f"age={n!r}")'
+    )
+    field = find(host, widgets.Text, "Age")
+    assert field.value == "" and field.placeholder == "years" and "age=None" in repr(host)
+    field.value = "42"
+    assert "age=42" in repr(host)
+    field.value = "forty"  # not a number: refused, the field shows the last value
+    assert field.value == "42"
+    field.value = "200"  # out of range: refused
+    assert field.value == "42"
+    field.value = ""
+    assert "age=None" in repr(host)
+
+
 def test_options_change_keeps_a_still_valid_choice_and_resets_a_gone_one(nb: Any) -> None:
     host = nb.app(
         """
