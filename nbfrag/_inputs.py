@@ -14,6 +14,7 @@ import re
 from typing import Any, Callable
 
 import ipywidgets as widgets
+import traitlets
 
 from . import errors
 from ._widgets import Control, InputOwner, input_widget
@@ -349,17 +350,17 @@ def date_input(
 ) -> dt.date | None:
     """Display a date picker. Returns a `datetime.date` (None when `value=None` and unpicked).
 
-    A date range (`value=(start, end)`) is not supported yet: use two date inputs.
+    With `value=(start, end)` (a list or tuple of up to two dates) it picks a range and
+    returns a tuple: `(start, end)`, `(start,)` while only one end is picked, or `()`.
     """
-    if isinstance(value, (tuple, list)):
+    is_range = isinstance(value, (tuple, list))
+    if is_range and len(value) > 2:
         raise errors.StreamlitAPIException(
-            "nbfrag's date_input picks one date; a range (`value=(start, end)`) is not supported "
-            "yet. Use two date inputs, e.g. 'Start' and 'End'."
+            f"A date range `value` holds at most two dates (start, end); got {value!r}."
         )
-    start = _date(value, "value")
     low, high = _date(min_value, "min_value"), _date(max_value, "max_value")
 
-    def coerce(day: Any) -> dt.date | None:
+    def one(day: Any) -> dt.date | None:
         day = _date(day, "value")
         if day is not None and ((low and day < low) or (high and day > high)):
             raise errors.StreamlitAPIException(
@@ -367,18 +368,74 @@ def date_input(
             )
         return day
 
+    def coerce(picked: Any) -> Any:
+        if not is_range:
+            return one(picked)
+        if not isinstance(picked, (tuple, list)) or len(picked) > 2:
+            raise errors.StreamlitAPIException(f"A date range is a tuple of up to two dates; got {picked!r}.")
+        return tuple(sorted(day for day in map(one, picked) if day is not None))
+
     def configure(widget: Any) -> None:
         widget.min, widget.max = low, high
 
+    if is_range:
+        control = Control(
+            DateRange, configure, (low, high), coerce=coerce,
+            to_widget=lambda days: (tuple(days) + (None, None))[:2],
+            show=lambda days: " – ".join(d.isoformat() for d in days),
+        )
+        start = coerce(value)
+        return input_widget(
+            "date_input", label, key, (start, low, high, format), start, control,
+            help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+            label_visibility=label_visibility,
+        )
+    start = one(value)
     control = Control(
         widgets.DatePicker, configure, (low, high), coerce=coerce,
         show=lambda d: "" if d is None else d.isoformat(),
     )
     return input_widget(
-        "date_input", label, key, (start, low, high, format), coerce(start), control,
+        "date_input", label, key, (start, low, high, format), start, control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
     )
+
+
+class DateRange(widgets.HBox):
+    """Two DatePickers acting as one input whose `value` is `(start, end)` (either may be
+    None), so a date range goes through the same generic input path as every widget."""
+
+    value = traitlets.Tuple((None, None))
+    description = traitlets.Unicode("")
+    disabled = traitlets.Bool(False)
+    min = traitlets.Any(None)
+    max = traitlets.Any(None)
+
+    def __init__(self) -> None:
+        self._label = widgets.Label()
+        self._start, self._end = widgets.DatePicker(), widgets.DatePicker()
+        super().__init__([self._label, self._start, self._end])
+        for picker in (self._start, self._end):
+            picker.observe(self._picked, names="value")
+
+    def _picked(self, change: Any) -> None:
+        self.value = (self._start.value, self._end.value)
+
+    @traitlets.observe("value")
+    def _show_value(self, change: Any) -> None:
+        self._start.value, self._end.value = change["new"]
+
+    @traitlets.observe("description", "disabled", "min", "max")
+    def _show_settings(self, change: Any) -> None:
+        self._label.value = self.description
+        for picker in (self._start, self._end):
+            picker.disabled, picker.min, picker.max = self.disabled, self.min, self.max
+
+    def close(self) -> None:
+        for part in (self._label, self._start, self._end):
+            part.close()
+        super().close()
 
 
 def _time(value: Any) -> dt.time | None:

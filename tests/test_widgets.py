@@ -14,6 +14,7 @@ import pytest
 from conftest import model_count
 
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 
 def walk(widget: Any) -> list[Any]:
@@ -51,6 +52,7 @@ KINDS = [
     ('st.text_input("Name")', widgets.Text, "value", "Ada", "Ada", "Name: [Ada]"),
     ('st.text_area("Notes", "hi")', widgets.Textarea, "value", "hello\nthere", "hello\nthere", "Notes: [hello"),
     ('st.date_input("Day", dt.date(2024, 1, 2))', widgets.DatePicker, "value", dt.date(2025, 5, 6), dt.date(2025, 5, 6), "Day: 2025-05-06"),
+    ('st.date_input("Trip", (dt.date(2024, 1, 1), dt.date(2024, 1, 7)))', DateRange, "value", (dt.date(2024, 3, 1), dt.date(2024, 3, 5)), (dt.date(2024, 3, 1), dt.date(2024, 3, 5)), "Trip: 2024-03-01 – 2024-03-05"),
     ('st.time_input("At", dt.time(9, 0))', widgets.TimePicker, "value", dt.time(17, 30), dt.time(17, 30), "At: 17:30"),
     ('st.color_picker("Ink", "#ff0000")', widgets.ColorPicker, "value", "#00ff00", "#00ff00", "Ink: #00ff00"),
 ]
@@ -99,6 +101,7 @@ def test_values_survive_app_reruns_and_unkeyed_identity_follows_arguments(nb: An
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 label = st.session_state.get("label", "Name")
 typed = st.text_input(label)
 st.write(f"typed={typed}")
@@ -118,6 +121,7 @@ def test_widget_not_drawn_in_a_run_is_dropped_with_its_value(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 @st.fragment
 def form():
@@ -142,6 +146,7 @@ def test_key_binds_both_ways_and_a_preset_wins_over_value(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 @st.fragment
 def panel():
@@ -167,6 +172,7 @@ def test_assigning_a_key_after_its_widget_was_drawn_raises_in_place(nb: Any) -> 
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 @st.fragment
 def panel():
@@ -186,6 +192,7 @@ def test_callbacks_run_first_with_args_and_their_state_changes_are_visible(nb: A
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 order = []
 
 def changed(tag, *, extra):
@@ -210,6 +217,7 @@ def test_a_callback_may_set_its_own_widgets_key(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 def clear():
     st.session_state.query = ""
@@ -253,7 +261,8 @@ def test_duplicate_widgets_raise_streamlits_errors(nb: Any, source: str, message
         ('st.color_picker("C", "red")', "This does not look like a hex color: 'red'."),
         ('st.select_slider("X", [])', "The `options` argument needs to be non-empty"),
         ('st.time_input("T", step=5)', "`step` must be between 60 seconds and 23 hours"),
-        ('st.date_input("D", (dt.date(2024, 1, 1), dt.date(2024, 2, 1)))', "a range (`value=(start, end)`) is not supported yet"),
+        ('st.date_input("D", (dt.date(2024, 1, 1),) * 3)', "A date range `value` holds at most two dates"),
+        ('st.date_input("D", dt.date(2020, 1, 1), min_value=dt.date(2021, 1, 1))', "The date 2020-01-01 is outside the allowed range 2021-01-01 to None."),
     ],
 )
 def test_bad_arguments_name_the_problem(nb: Any, call: str, message: str) -> None:
@@ -273,6 +282,20 @@ def test_invalid_user_input_is_refused_and_the_widget_shows_the_last_value(nb: A
     find(host, widgets.Text).value = "abcdef"
     assert find(host, widgets.Text).value == "abc"
     assert "n=5 m=[] t=abc" in repr(host)
+
+
+def test_a_date_range_is_picked_one_end_at_a_time(nb: Any) -> None:
+    host = nb.app(
+        'import nbfrag as st, datetime as dt\n'
+        'trip = st.date_input("Trip", (dt.date(2024, 1, 1), dt.date(2024, 1, 7)), key="trip")\n'
+        'st.write(f"days={len(trip)}")'
+    )
+    start, end = [w for w in walk(host) if isinstance(w, widgets.DatePicker)]
+    end.value = None  # the user clears the end, as while picking a new range
+    assert st.session_state.trip == (dt.date(2024, 1, 1),) and "days=1" in repr(host)
+    end.value = dt.date(2023, 12, 25)  # before the start: the range is put in order
+    assert st.session_state.trip == (dt.date(2023, 12, 25), dt.date(2024, 1, 1))
+    assert (start.value, end.value) == (dt.date(2023, 12, 25), dt.date(2024, 1, 1))
 
 
 def test_number_input_may_start_empty_and_returns_none_until_a_number_is_typed(nb: Any) -> None:
@@ -296,6 +319,7 @@ def test_options_change_keeps_a_still_valid_choice_and_resets_a_gone_one(nb: Any
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 options = st.session_state.get("options", ["a", "b", "c"])
 choice = st.selectbox("Choice", options, key="choice")
 st.write(f"choice={choice}")
@@ -316,6 +340,7 @@ def test_options_may_be_any_objects_with_format_func_labels(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 people = [{"id": 1, "name": "Ada"}, {"id": 2, "name": "Ada"}]
 who = st.radio("Who", people, format_func=lambda p: p["name"])
 st.write(f"id={who['id']}")
