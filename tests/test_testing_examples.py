@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from examples import BALLOONS, COUNTERS
 
-from nbfrag.testing import AppTest
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
