@@ -157,15 +157,53 @@ def selectbox(
     width: Any = "stretch",
 ) -> Any:
     """Display a drop-down select. Returns the selected option (None if `index=None` and
-    nothing is picked, or `options` is empty)."""
+    nothing is picked, or `options` is empty).
+
+    With `accept_new_options=True` it is a combo box: the user may also type a value that is
+    not an option, returned as a str (and `placeholder` shows while it is empty)."""
     opts = _options(options)
     labels = _labels(opts, format_func)
     start = _start_index("selectbox", index, opts)
-    control = _one_of("selectbox", opts, labels, "index")(widgets.Dropdown)
+    if accept_new_options:
+        control = _open_choice(opts, labels, placeholder)
+    else:
+        control = _one_of("selectbox", opts, labels, "index")(widgets.Dropdown)
     return input_widget(
         "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+    )
+
+
+def _open_choice(opts: list[Any], labels: list[str], placeholder: str | None) -> Control:
+    """`accept_new_options=True`: a Combobox; typed text that is no option's label is a new
+    option (a str), as in Streamlit. Empty text is no choice (None)."""
+
+    def from_widget(text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return None
+        return opts[labels.index(text)] if text in labels else text
+
+    def to_widget(choice: Any) -> str:
+        if choice is None:
+            return ""
+        try:
+            return labels[_position(opts, choice)]
+        except ValueError:
+            return str(choice)
+
+    def configure(widget: Any) -> None:
+        widget.options = tuple(dict.fromkeys(labels))
+        widget.placeholder = "" if placeholder is None else str(placeholder)
+
+    return Control(
+        lambda: widgets.Combobox(ensure_option=False, continuous_update=False),
+        configure,
+        (tuple(labels), placeholder),
+        to_widget=to_widget,
+        from_widget=from_widget,
+        show=lambda choice: to_widget(choice),
     )
 
 

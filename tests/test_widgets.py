@@ -340,6 +340,19 @@ if st.button("Rerun"):
     assert "choice=x" in repr(host)
 
 
+def test_selectbox_accepting_new_options_is_a_combo_box(nb: Any) -> None:
+    host = nb.app(
+        'import nbfrag as st\ncity = st.selectbox("City", ["Oslo", "Rome"], index=None, accept_new_options=True, '
+        'placeholder="Pick or type")\nst.write(f"city={city!r}")'
+    )
+    combo = find(host, widgets.Combobox)
+    assert combo.placeholder == "Pick or type" and "city=None" in repr(host)
+    combo.value = "Rome"
+    assert "city='Rome'" in repr(host)
+    combo.value = "Lima"  # not an option: a new value
+    assert "city='Lima'" in repr(host) and "City: Lima" in repr(host)
+
+
 def test_options_may_be_any_objects_with_format_func_labels(nb: Any) -> None:
     host = nb.app(
         """
