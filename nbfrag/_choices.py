@@ -157,15 +157,53 @@ def selectbox(
     width: Any = "stretch",
 ) -> Any:
     """Display a drop-down select. Returns the selected option (None if `index=None` and
-    nothing is picked, or `options` is empty)."""
+    nothing is picked, or `options` is empty).
+
+    With `accept_new_options=True` it is a combo box: the user may also type a value that is
+    not an option, returned as a str (and `placeholder` shows while it is empty)."""
     opts = _options(options)
     labels = _labels(opts, format_func)
     start = _start_index("selectbox", index, opts)
-    control = _one_of("selectbox", opts, labels, "index")(widgets.Dropdown)
+    if accept_new_options:
+        control = _open_choice(opts, labels, placeholder)
+    else:
+        control = _one_of("selectbox", opts, labels, "index")(widgets.Dropdown)
     return input_widget(
         "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+    )
+
+
+def _open_choice(opts: list[Any], labels: list[str], placeholder: str | None) -> Control:
+    """`accept_new_options=True`: a Combobox; typed text that is no option's label is a new
+    option (a str), as in Streamlit. Empty text is no choice (None)."""
+
+    def from_widget(text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return None
+        return opts[labels.index(text)] if text in labels else text
+
+    def to_widget(choice: Any) -> str:
+        if choice is None:
+            return ""
+        try:
+            return labels[_position(opts, choice)]
+        except ValueError:
+            return str(choice)
+
+    def configure(widget: Any) -> None:
+        widget.options = tuple(dict.fromkeys(labels))
+        widget.placeholder = "" if placeholder is None else str(placeholder)
+
+    return Control(
+        lambda: widgets.Combobox(ensure_option=False, continuous_update=False),
+        configure,
+        (tuple(labels), placeholder),
+        to_widget=to_widget,
+        from_widget=from_widget,
+        show=lambda choice: to_widget(choice),
     )
 
 
@@ -276,8 +314,9 @@ def slider(
     tuple/list of two numbers (a range slider).
 
     Defaults as in Streamlit: ints from 0 to 100 by 1, floats from 0.0 to 1.0 by 0.01, starting
-    at `min_value`. The value is sent when the handle is released. Date and time sliders are
-    not supported yet: use `st.select_slider` with a list of dates.
+    at `min_value`. Dates, datetimes and times slide too (by a day, 15 minutes and 15 minutes,
+    or `step` as a timedelta; dates default to two weeks either side of `value`). The value is
+    sent when the handle is released.
     """
     is_range = isinstance(value, (tuple, list))
     if is_range and len(value) != 2:
@@ -286,14 +325,14 @@ def slider(
         )
     values = list(value) if is_range else ([] if value is None else [value])
     given = {"min_value": min_value, "max_value": max_value, "step": step}
+    if any(_temporal_kind(v) for v in [*values, min_value, max_value]):
+        return _temporal_slider(
+            label, min_value, max_value, value, step, key, help=help, on_change=on_change,
+            args=args, kwargs=kwargs, disabled=disabled, label_visibility=label_visibility,
+        )
     for name, number in [*(("value", v) for v in values), *given.items()]:
         if number is None:
             continue
-        if isinstance(number, (dt.date, dt.time, dt.timedelta)):
-            raise errors.StreamlitAPIException(
-                "nbfrag's st.slider takes ints and floats; date and time sliders are not "
-                "supported yet. Use st.select_slider(options=[...dates...]) instead."
-            )
         if not _is_number(number):
             raise errors.StreamlitAPIException(
                 f"Slider `{name}` must be an int or a float; got {type(number).__name__}: {number!r}."
@@ -386,11 +425,28 @@ def select_slider(
     opts = _options(options)
     if not opts:
         raise errors.StreamlitAPIException("The `options` argument needs to be non-empty")
-    labels = _labels(opts, format_func)
+    return _option_slider(
+        "select_slider", label, opts, _labels(opts, format_func), value, key,
+        help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+        label_visibility=label_visibility,
+    )
+
+
+def _option_slider(
+    element_type: str,
+    label: str,
+    opts: list[Any],
+    labels: list[str],
+    value: Any,
+    key: str | int | None,
+    **common: Any,
+) -> Any:
+    """A slider over a list of options (select_slider, and date/time sliders): the option,
+    or a `(low, high)` tuple when `value` is a tuple/list of two."""
     is_range = isinstance(value, (tuple, list))
     if is_range and len(value) != 2:
         raise errors.StreamlitAPIException(
-            f"A range select_slider needs a `value` of exactly two options (low, high); got {value!r}."
+            f"A range slider needs a `value` of exactly two options (low, high); got {value!r}."
         )
 
     def coerce(current: Any) -> Any:
@@ -400,7 +456,7 @@ def select_slider(
         except ValueError as missing:
             raise errors.StreamlitAPIException(
                 f"Select slider value {missing.args[0]!r} is not part of the options. "
-                f"Options: {', '.join(labels)}."
+                f"Options: {_summary(labels)}."
             ) from None
         chosen = tuple(opts[i] for i in positions)
         return chosen if is_range else chosen[0]
@@ -425,8 +481,76 @@ def select_slider(
         show=show,
         trait="index",
     )
-    return input_widget(
-        "select_slider", label, key, (tuple(labels), show(start)), start, control,
-        help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility,
-    )
+    return input_widget(element_type, label, key, (tuple(labels), show(start)), start, control, **common)
+
+
+def _summary(labels: list[str], most: int = 12) -> str:
+    shown = ", ".join(labels[:most])
+    return shown + (f", ... ({len(labels)} in all)" if len(labels) > most else "")
+
+
+# Date and time sliders: every position from min to max by `step`, as Streamlit's defaults.
+_TEMPORAL_DEFAULTS = {
+    dt.date: (dt.timedelta(days=14), dt.timedelta(days=1)),
+    dt.datetime: (dt.timedelta(days=14), dt.timedelta(minutes=15)),
+    dt.time: (None, dt.timedelta(minutes=15)),
+}
+_MOST_POSITIONS = 10_000
+
+
+def _temporal_kind(value: Any) -> type | None:
+    for kind in (dt.datetime, dt.date, dt.time):  # datetime before date: it is a date too
+        if isinstance(value, kind):
+            return kind
+    return None
+
+
+def _temporal_slider(label: str, min_value: Any, max_value: Any, value: Any, step: Any, key: Any, **common: Any) -> Any:
+    """`st.slider` over dates, datetimes or times, as a slider over their positions."""
+    values = list(value) if isinstance(value, (tuple, list)) else ([] if value is None else [value])
+    given = [*values, min_value, max_value]
+    kinds = {_temporal_kind(v) for v in given if v is not None}
+    if len(kinds) != 1 or None in kinds:
+        raise errors.StreamlitAPIException(
+            "Slider value arguments must be of matching types: all dates, all datetimes or all "
+            f"times; got {', '.join(type(v).__name__ for v in given if v is not None)}."
+        )
+    (kind,) = kinds
+    around, default_step = _TEMPORAL_DEFAULTS[kind]
+    step = step if step is not None else default_step
+    if not isinstance(step, dt.timedelta) or step <= dt.timedelta(0):
+        raise errors.StreamlitAPIException(f"`step` of a {kind.__name__} slider must be a positive timedelta; got {step!r}.")
+    day = dt.date(2000, 1, 1)
+    as_point = (lambda t: dt.datetime.combine(day, t)) if kind is dt.time else (lambda v: v)
+    from_point = (lambda p: p.time()) if kind is dt.time else (lambda p: p)
+    anchor = values[0] if values else (min_value if min_value is not None else max_value)
+    if kind is dt.time:
+        low = as_point(min_value if min_value is not None else dt.time.min)
+        high = as_point(max_value if max_value is not None else dt.time(23, 45))
+    else:
+        low = min_value if min_value is not None else anchor - around
+        high = max_value if max_value is not None else anchor + around
+    if low > high:
+        raise errors.StreamlitAPIException(
+            f"Slider `min_value` must be less than the `max_value`.\nThe values were {from_point(low)} and {from_point(high)}."
+        )
+    if (high - low) / step > _MOST_POSITIONS:
+        raise errors.StreamlitAPIException(
+            f"This {kind.__name__} slider would have more than {_MOST_POSITIONS:,} positions from "
+            f"{from_point(low)} to {from_point(high)} by {step}: use a larger `step` or a narrower range."
+        )
+    points = [low + i * step for i in range(int((high - low) / step) + 1)]
+    opts = [from_point(p) for p in points]
+    for v in values:
+        if not low <= as_point(v) <= high:
+            raise errors.StreamlitAPIException(
+                f"The default `value` of {v} must lie between the `min_value` of {from_point(low)} "
+                f"and the `max_value` of {from_point(high)}, inclusively."
+            )
+
+    def nearest(v: Any) -> Any:  # a value between two positions snaps to the nearest one
+        return opts[min(range(len(points)), key=lambda i: abs(points[i] - as_point(v)))]
+
+    start = tuple(nearest(v) for v in values) if len(values) == 2 else nearest(values[0] if values else opts[0])
+    fmt = {dt.date: lambda d: d.isoformat(), dt.datetime: lambda d: d.strftime("%Y-%m-%d %H:%M"), dt.time: lambda t: t.strftime("%H:%M")}[kind]
+    return _option_slider("slider", label, opts, [fmt(o) for o in opts], start, key, **common)

@@ -9,15 +9,16 @@ is importable (IPython depends on it); otherwise the code is an escaped `<pre>`.
 from __future__ import annotations
 
 import inspect
-import re
 import types
 from typing import Any
 
 import ipywidgets as widgets
 
-from ._elements import TextRepr, place_html
+from . import errors
+from ._elements import ADDRESS, place_html
 from ._markdown import escape
 from ._runtime import runtime
+from ._views import TextRepr
 
 _PRE_STYLE = (
     "margin:0;padding:0.6em 0.9em;border-radius:4px;overflow-x:auto;"
@@ -61,6 +62,11 @@ def code(
     width: Any = None,
 ) -> None:
     """Display a code block, highlighted for `language` (None or unknown: plain text)."""
+    if language is not None and not isinstance(language, str):
+        raise errors.StreamlitAPIException(
+            f"st.code: language must be a language name such as 'python' or None, not "
+            f"{type(language).__name__} {language!r}."
+        )
     text = str(body)
     html = f"<div class='nbfrag-code-block'>{highlight(text, language, line_numbers=line_numbers, wrap_lines=wrap_lines)}</div>"
     place_html("code", html, text, body)
@@ -117,9 +123,6 @@ def help(obj: Any = None) -> None:  # noqa: A001 - Streamlit's name
     place_html("help", html, text, obj)
 
 
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
-
-
 def help_text(obj: Any) -> str:
     """`kind name(signature)` and the docstring's first paragraph; never a memory address."""
     if isinstance(obj, types.ModuleType):
@@ -132,7 +135,7 @@ def help_text(obj: Any) -> str:
         head = f"{type(obj).__qualname__} object"
     doc = inspect.getdoc(obj) or ""
     summary = doc.split("\n\n")[0].strip()
-    return _ADDRESS.sub("", f"{head}\n{summary}" if summary else head)
+    return ADDRESS.sub("", f"{head}\n{summary}" if summary else head)
 
 
 def _signature(obj: Any) -> str:

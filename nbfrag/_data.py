@@ -15,7 +15,13 @@ from typing import Any
 
 from . import errors
 from ._code import highlight
-from ._elements import display_output, has_rich_repr, mimebundle, place_html, place_outputs
+from ._elements import (
+    display_output,
+    has_rich_repr,
+    mimebundle,
+    place_html,
+    place_outputs,
+)
 from ._markdown import escape, inline_markdown_html
 
 # -- st.json --------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Text elements: `st.write`, `st.markdown`, `st.title`, `st.header`, `st.subheader`,
-`st.text`, `st.caption`.
+`st.text`, `st.caption`; and the two ways every element is drawn: `place_html` (an `HTML`
+widget) and `place_outputs` (rich output in an `Output` widget, see `mimebundle`).
 
-Each is one `HTML` widget, reused across reruns: a changed text sends one update, an
-unchanged one sends nothing. Markdown is rendered here, in the kernel, with raw HTML off,
-because what a fragment shows may have been typed by a visitor (see `_markdown`).
+Each is one widget, reused across reruns: a changed text sends one update, an unchanged one
+sends nothing. Markdown is rendered here, in the kernel, with raw HTML off, because what a
+fragment shows may have been typed by a visitor (see `_markdown`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import ipywidgets as widgets
 from ._markdown import escape, inline_markdown_html, markdown_html
 from ._reconciler import Slot
 from ._runtime import runtime
-from ._views import Html
+from ._views import Html, TextRepr
 
 # Inside JupyterLab/Voila this class gives Markdown the notebook's own typography.
 _PROSE = "jp-RenderedHTMLCommon"
@@ -152,7 +153,7 @@ def _writer(arg: Any) -> Any:
         return _code.help
     if has_rich_repr(arg):
         return rich
-    if name != "str" and _MEMORY_ADDRESS.search(str(arg)):
+    if name != "str" and _MEMORY_ADDRESS_REPR.search(str(arg)):
         return _code.help
     return None
 
@@ -170,7 +171,8 @@ _HELP_TYPES = (
     types.MethodType,
     types.ModuleType,
 )
-_MEMORY_ADDRESS = re.compile(r"^<.* at 0x[0-9a-fA-F]+>$")
+_MEMORY_ADDRESS_REPR = re.compile(r"^<.* at 0x[0-9a-fA-F]+>$")  # `<Foo object at 0x7f...>`
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def _inline_code(text: str) -> str:
@@ -188,6 +190,8 @@ def rich(obj: Any) -> None:
     """Display an object with the frontend's own renderers (trusted rich output)."""
     frame = runtime.require_frame()
     data, metadata = mimebundle(obj)
+    if isinstance(data.get("text/plain"), str):  # a default repr's address changes every run
+        data["text/plain"] = ADDRESS.sub("", data["text/plain"])
     frame.block.append_output(display_output(data, metadata))
     if frame.live_cell:  # the block shows each element as it comes: the output is the last
         frame.show(frame.block.slots[-1].widget)
@@ -269,21 +273,6 @@ def place_outputs(kind: str, outputs: list[dict[str, Any]], text: str, body: Any
     slot.body = body
     frame.show(slot.widget)
     return slot
-
-
-class TextRepr:
-    """Mixin: the widget's repr (and a plain cell's `text/plain`) is its element's text, whole
-    (ipywidgets would show its traits, truncated at 110 characters)."""
-
-    text: str = ""
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
-        bundle["text/plain"] = self.text
-        return bundle
 
 
 class RichOutput(TextRepr, widgets.Output):

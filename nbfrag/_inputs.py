@@ -14,6 +14,7 @@ import re
 from typing import Any, Callable
 
 import ipywidgets as widgets
+import traitlets
 
 from . import errors
 from ._widgets import Control, InputOwner, input_widget
@@ -219,16 +220,14 @@ def number_input(
 ) -> int | float:
     """Display a numeric input. Returns an int when every number given is an int, else a float.
 
-    `value="min"` (the default) starts at `min_value`, or 0. Values outside
-    `[min_value, max_value]` are refused and the field shows the last valid value.
+    `value="min"` (the default) starts at `min_value`, or 0. `value=None` starts with an empty
+    field (showing `placeholder`) and returns None until a number is entered; it is a text
+    field then, without step arrows. Values outside `[min_value, max_value]` are refused and
+    the field shows the last valid value.
     """
-    if value == "min":
+    if isinstance(value, str) and value == "min":
         value = min_value if min_value is not None else 0
-    if value is None:
-        raise errors.StreamlitAPIException(
-            "nbfrag's number_input needs a starting number: `value=None` (an empty field) is "
-            "not supported. Pass a number, or use st.text_input and convert its text."
-        )
+    empty_field = value is None
     given = {"value": value, "min_value": min_value, "max_value": max_value, "step": step}
     for name, number in given.items():
         if number is not None and not _is_number(number):
@@ -243,35 +242,50 @@ def number_input(
             f"All numerical arguments must be of the same type. {described}. "
             "Make them all ints or all floats (e.g. `value=1.0` with `step=0.5`)."
         )
-    is_float = kinds == {True}
+    is_float = kinds == {True} or (empty_field and not numbers)  # Streamlit: float by default
     if min_value is not None and max_value is not None and min_value > max_value:
         raise errors.StreamlitAPIException(
             f"The `min_value`, set to {min_value}, shouldn't be larger than the `max_value`, set to {max_value}."
         )
-    _check_bounds(value, min_value, max_value)
+    if not empty_field:
+        _check_bounds(value, min_value, max_value)
     step = step if step is not None else (0.01 if is_float else 1)
     cast = float if is_float else int
 
     def coerce(number: Any) -> Any:
+        if number is None and empty_field:
+            return None
         if not _is_number(number):
             raise ValueError(number)
         number = cast(number)
         _check_bounds(number, min_value, max_value)
         return number
 
-    def configure(widget: Any) -> None:
-        widget.step = step
+    def parse(text: str) -> Any:
+        """What the user typed into the empty-able field: None when cleared."""
+        text = text.strip()
+        return None if not text else (float(text) if is_float else int(text))
 
-    control = Control(
-        lambda: (widgets.FloatText if is_float else widgets.IntText)(continuous_update=False),
-        configure,
-        (step,),
-        coerce=coerce,
-        show=lambda v: _format_number(v, format),
-    )
+    def configure(widget: Any) -> None:
+        if empty_field:
+            widget.placeholder = "" if placeholder is None else str(placeholder)
+        else:
+            widget.step = step
+
+    if empty_field:
+        control = Control(
+            lambda: widgets.Text(continuous_update=False), configure, (placeholder,),
+            to_widget=lambda v: "" if v is None else str(v), from_widget=parse,
+            coerce=coerce, show=lambda v: "" if v is None else _format_number(v, format),
+        )
+    else:
+        control = Control(
+            lambda: (widgets.FloatText if is_float else widgets.IntText)(continuous_update=False),
+            configure, (step,), coerce=coerce, show=lambda v: _format_number(v, format),
+        )
     return input_widget(
         "number_input", label, key, (min_value, max_value, value, step, format, placeholder),
-        cast(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
+        coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility,
     )
 
@@ -336,17 +350,17 @@ def date_input(
 ) -> dt.date | None:
     """Display a date picker. Returns a `datetime.date` (None when `value=None` and unpicked).
 
-    A date range (`value=(start, end)`) is not supported yet: use two date inputs.
+    With `value=(start, end)` (a list or tuple of up to two dates) it picks a range and
+    returns a tuple: `(start, end)`, `(start,)` while only one end is picked, or `()`.
     """
-    if isinstance(value, (tuple, list)):
+    is_range = isinstance(value, (tuple, list))
+    if is_range and len(value) > 2:
         raise errors.StreamlitAPIException(
-            "nbfrag's date_input picks one date; a range (`value=(start, end)`) is not supported "
-            "yet. Use two date inputs, e.g. 'Start' and 'End'."
+            f"A date range `value` holds at most two dates (start, end); got {value!r}."
         )
-    start = _date(value, "value")
     low, high = _date(min_value, "min_value"), _date(max_value, "max_value")
 
-    def coerce(day: Any) -> dt.date | None:
+    def one(day: Any) -> dt.date | None:
         day = _date(day, "value")
         if day is not None and ((low and day < low) or (high and day > high)):
             raise errors.StreamlitAPIException(
@@ -354,18 +368,74 @@ def date_input(
             )
         return day
 
+    def coerce(picked: Any) -> Any:
+        if not is_range:
+            return one(picked)
+        if not isinstance(picked, (tuple, list)) or len(picked) > 2:
+            raise errors.StreamlitAPIException(f"A date range is a tuple of up to two dates; got {picked!r}.")
+        return tuple(sorted(day for day in map(one, picked) if day is not None))
+
     def configure(widget: Any) -> None:
         widget.min, widget.max = low, high
 
+    if is_range:
+        control = Control(
+            DateRange, configure, (low, high), coerce=coerce,
+            to_widget=lambda days: (tuple(days) + (None, None))[:2],
+            show=lambda days: " – ".join(d.isoformat() for d in days),
+        )
+        start = coerce(value)
+        return input_widget(
+            "date_input", label, key, (start, low, high, format), start, control,
+            help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+            label_visibility=label_visibility,
+        )
+    start = one(value)
     control = Control(
         widgets.DatePicker, configure, (low, high), coerce=coerce,
         show=lambda d: "" if d is None else d.isoformat(),
     )
     return input_widget(
-        "date_input", label, key, (start, low, high, format), coerce(start), control,
+        "date_input", label, key, (start, low, high, format), start, control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
     )
+
+
+class DateRange(widgets.HBox):
+    """Two DatePickers acting as one input whose `value` is `(start, end)` (either may be
+    None), so a date range goes through the same generic input path as every widget."""
+
+    value = traitlets.Tuple((None, None))
+    description = traitlets.Unicode("")
+    disabled = traitlets.Bool(False)
+    min = traitlets.Any(None)
+    max = traitlets.Any(None)
+
+    def __init__(self) -> None:
+        self._label = widgets.Label()
+        self._start, self._end = widgets.DatePicker(), widgets.DatePicker()
+        super().__init__([self._label, self._start, self._end])
+        for picker in (self._start, self._end):
+            picker.observe(self._picked, names="value")
+
+    def _picked(self, change: Any) -> None:
+        self.value = (self._start.value, self._end.value)
+
+    @traitlets.observe("value")
+    def _show_value(self, change: Any) -> None:
+        self._start.value, self._end.value = change["new"]
+
+    @traitlets.observe("description", "disabled", "min", "max")
+    def _show_settings(self, change: Any) -> None:
+        self._label.value = self.description
+        for picker in (self._start, self._end):
+            picker.disabled, picker.min, picker.max = self.disabled, self.min, self.max
+
+    def close(self) -> None:
+        for part in (self._label, self._start, self._end):
+            part.close()
+        super().close()
 
 
 def _time(value: Any) -> dt.time | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from typing import Any, Callable, Protocol
 
 import ipywidgets as widgets
@@ -126,6 +127,21 @@ class SessionState(MutableMapping):
         for callback in list(self._listeners):
             callback()
 
+    @contextmanager
+    def acting_as(self, session: "SessionState") -> Iterator[None]:
+        """While the block runs, serve `session`'s keys, bindings and listeners through `self`.
+
+        Apps hold on to the one `nbfrag.session_state` object they imported, so a separate
+        session (each `nbfrag.testing.AppTest` has one) swaps what the object holds, not the
+        object (all of its attributes, so whatever storage it grows is swapped too). Nests; the
+        previous storage is back when the block ends."""
+        saved = self.__dict__
+        object.__setattr__(self, "__dict__", session.__dict__)
+        try:
+            yield
+        finally:
+            object.__setattr__(self, "__dict__", saved)
+
     def to_dict(self) -> dict[str, Any]:
         """A plain copy of every key and value."""
         return {key: self[key] for key in self}
@@ -175,12 +191,15 @@ class StateView(widgets.HTML):
         return bundle
 
 
-_views: dict[int, StateView] = {}
+# One live view per storage: `acting_as` swaps a SessionState's storage, and a view listens
+# to the storage that was active when it was made. The storage is kept so its id stays unique.
+_views: dict[int, tuple[dict[str, Any], StateView]] = {}
 
 
 def state_view(state: SessionState) -> StateView:
     """The one live view of `state` (displaying it twice shows the same widget twice)."""
-    view = _views.get(id(state))
-    if view is None or view.comm is None:
-        view = _views[id(state)] = StateView(state)
-    return view
+    storage = vars(state)
+    storage_and_view = _views.get(id(storage))
+    if storage_and_view is None or storage_and_view[1].comm is None:
+        storage_and_view = _views[id(storage)] = (storage, StateView(state))
+    return storage_and_view[1]

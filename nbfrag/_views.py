@@ -36,13 +36,25 @@ class Area(widgets.VBox):
         return bundle
 
 
-class Html(widgets.HTML):
+class TextRepr:
+    """Mixin: the widget's repr (and a plain cell's `text/plain`) is its element's text, whole
+    (ipywidgets would show its traits, truncated at 110 characters)."""
+
+    text: str = ""
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        bundle["text/plain"] = self.text
+        return bundle
+
+
+class Html(TextRepr, widgets.HTML):
     """An HTML element whose repr is its text, not its markup."""
 
     def __init__(self, css_class: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.add_class(css_class)
         self.text = ""
-
-    def __repr__(self) -> str:
-        return self.text

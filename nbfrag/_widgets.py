@@ -309,7 +309,7 @@ def input_widget(
     def create() -> widgets.Widget:
         widget = control.create()
         widget.add_class(f"nbfrag-{element_type.replace('_', '-')}")
-        if "description_width" in getattr(widget.style, "keys", ()):
+        if "description_width" in getattr(getattr(widget, "style", None), "keys", ()):
             widget.style.description_width = "initial"  # the whole label, as Streamlit shows it
         return widget
 

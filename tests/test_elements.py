@@ -266,6 +266,7 @@ def test_image_url_is_an_escaped_http_link_only(nb):
     (lambda: st.table(object()), StreamlitAPIException, r"st.table cannot display an object of type object"),
     (lambda: st.dataframe(pd.DataFrame(), on_select="rerun"), StreamlitAPIException, r"does not support selections"),
     (lambda: st.pyplot("fig"), StreamlitAPIException, r"expects a matplotlib Figure, not str"),
+    (lambda: st.code("x", language=3), StreamlitAPIException, r"language must be a language name .* not int 3"),
 ])
 def test_bad_input_raises_a_clear_error(nb, call, error, message):
     models = model_count()
@@ -445,3 +446,34 @@ def test_pyplot_shows_the_figure_at_its_own_size_whatever_the_dpi(nb):
     host = nb.app("import nbfrag as st\nst.pyplot(fig, dpi=300)\n")
     (output,) = slots(host)[0].widget.outputs
     assert 250 <= output["metadata"]["image/png"]["width"] <= 300  # 3 in at 100 dpi, tight box
+
+
+def test_write_of_a_rich_object_has_a_text_without_memory_addresses(nb):
+    class Card:
+        def _repr_html_(self) -> str:
+            return "<b>card</b>"
+
+    nb.shell.user_ns["card"] = Card()
+    host = nb.app("import nbfrag as st\nst.write('before', card)\n")
+    markdown, output = slots(host)
+    assert output.key[0] == "output"
+    assert output.text().endswith(".Card>") and "0x" not in output.text()
+    (shown,) = output.widget.outputs
+    assert shown["data"]["text/html"] == "<b>card</b>"
+
+
+def test_elements_draw_into_layout_blocks_both_ways(nb):
+    host = nb.app(
+        "import nbfrag as st\n"
+        "left, right = st.columns(2)\n"
+        "left.metric('Left', 1)\n"
+        "with right:\n"
+        "    bar = st.progress(10)\n"
+        "    st.json([1])\n"
+    )
+    bar = nb.shell.user_ns["bar"]
+    bar.progress(90)
+    assert repr(host).splitlines() == [
+        "columns:", "  column 1:", "    Left: 1", "  column 2:",
+        "    [##################--] 90%", "    [", "      1", "    ]",
+    ]

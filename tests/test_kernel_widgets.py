@@ -39,6 +39,7 @@ def inputs():
     st.text_input("Name", key="name")
     st.text_area("Notes", key="notes")
     st.date_input("Day", dt.date(2024, 1, 2), key="day")
+    st.date_input("Trip", (dt.date(2024, 1, 1), dt.date(2024, 1, 7)), key="trip")
     st.time_input("At", dt.time(9, 0), key="at")
     st.color_picker("Ink", "#ff0000", key="ink")
     st.write(f"runs={ss.runs}")
@@ -100,6 +101,16 @@ def test_a_change_reruns_only_its_fragment_and_round_trips_through_session_state
     assert result.updated_model_ids <= inside, "a model outside the fragment was updated"
     assert not result.comm_opens and not result.comm_closes
     assert not result.errors
+
+
+def test_a_date_range_end_picked_in_the_browser_round_trips(kd_widgets: KernelDriver, app: dict[str, Any]) -> None:
+    kd = kd_widgets
+    end = [m for m in kd.find_models(_model_name="DatePickerModel") if kd.models[m]["value"] == {"year": 2024, "month": 0, "date": 7}]
+    runs = kd.eval("st.session_state.runs")
+    result = kd.update(end[0], {"value": {"year": 2024, "month": 1, "date": 2}})
+    assert kd.eval_repr("st.session_state.trip") == "(datetime.date(2024, 1, 1), datetime.date(2024, 2, 2))"
+    assert kd.eval("st.session_state.runs") == runs + 1
+    assert result.updated_model_ids <= descendants(kd, app["area"]) and not result.comm_opens
 
 
 def test_session_state_assignment_reaches_the_frontend(kd_widgets: KernelDriver, app: dict[str, Any]) -> None:

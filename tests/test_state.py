@@ -61,3 +61,15 @@ def test_keyed_button_is_read_only_in_session_state(nb):
     assert st.session_state.go is False
     with pytest.raises(StreamlitValueAssignmentNotAllowedError, match="read-only"):
         st.session_state.go = True
+
+
+def test_a_live_view_made_while_another_session_acts_does_not_steal_the_real_one() -> None:
+    from nbfrag._state import SessionState, state_view
+
+    real, other = SessionState(), SessionState()
+    with real.acting_as(other):
+        view_of_other = state_view(real)
+    view_of_real = state_view(real)
+    assert view_of_real is not view_of_other
+    real["shown"] = 1  # the real storage's view follows it
+    assert "shown" in view_of_real.value and "shown" not in view_of_other.value

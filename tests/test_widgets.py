@@ -14,6 +14,7 @@ import pytest
 from conftest import model_count
 
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 
 def walk(widget: Any) -> list[Any]:
@@ -44,6 +45,8 @@ KINDS = [
     ('st.slider("Level", 0, 10, 3)', widgets.IntSlider, "value", 7, 7, "Level: 7"),
     ('st.slider("Ratio", 0.0, 1.0, 0.5)', widgets.FloatSlider, "value", 0.25, 0.25, "Ratio: 0.25"),
     ('st.slider("Span", 0, 100, (20, 80))', widgets.IntRangeSlider, "value", (10, 90), (10, 90), "Span: 10 – 90"),
+    ('st.slider("When", value=dt.date(2024, 1, 10))', widgets.SelectionSlider, "index", 15, dt.date(2024, 1, 11), "When: 2024-01-11"),
+    ('st.slider("Hours", value=(dt.time(9), dt.time(17)), step=dt.timedelta(hours=1))', widgets.SelectionRangeSlider, "index", (8, 18), (dt.time(8), dt.time(18)), "Hours: 08:00 – 18:00"),
     ('st.select_slider("Grade", ["S", "M", "L"], value="M")', widgets.SelectionSlider, "index", 2, "L", "Grade: L"),
     ('st.select_slider("Band", ["S", "M", "L"], value=("S", "M"))', widgets.SelectionRangeSlider, "index", (1, 2), ("M", "L"), "Band: M – L"),
     ('st.number_input("Count", 0, 10, 5)', widgets.IntText, "value", 8, 8, "Count: 8"),
@@ -51,6 +54,7 @@ KINDS = [
     ('st.text_input("Name")', widgets.Text, "value", "Ada", "Ada", "Name: [Ada]"),
     ('st.text_area("Notes", "hi")', widgets.Textarea, "value", "hello\nthere", "hello\nthere", "Notes: [hello"),
     ('st.date_input("Day", dt.date(2024, 1, 2))', widgets.DatePicker, "value", dt.date(2025, 5, 6), dt.date(2025, 5, 6), "Day: 2025-05-06"),
+    ('st.date_input("Trip", (dt.date(2024, 1, 1), dt.date(2024, 1, 7)))', DateRange, "value", (dt.date(2024, 3, 1), dt.date(2024, 3, 5)), (dt.date(2024, 3, 1), dt.date(2024, 3, 5)), "Trip: 2024-03-01 – 2024-03-05"),
     ('st.time_input("At", dt.time(9, 0))', widgets.TimePicker, "value", dt.time(17, 30), dt.time(17, 30), "At: 17:30"),
     ('st.color_picker("Ink", "#ff0000")', widgets.ColorPicker, "value", "#00ff00", "#00ff00", "Ink: #00ff00"),
 ]
@@ -99,6 +103,7 @@ def test_values_survive_app_reruns_and_unkeyed_identity_follows_arguments(nb: An
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 label = st.session_state.get("label", "Name")
 typed = st.text_input(label)
 st.write(f"typed={typed}")
@@ -118,6 +123,7 @@ def test_widget_not_drawn_in_a_run_is_dropped_with_its_value(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 @st.fragment
 def form():
@@ -142,6 +148,7 @@ def test_key_binds_both_ways_and_a_preset_wins_over_value(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 @st.fragment
 def panel():
@@ -167,6 +174,7 @@ def test_assigning_a_key_after_its_widget_was_drawn_raises_in_place(nb: Any) -> 
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 @st.fragment
 def panel():
@@ -186,6 +194,7 @@ def test_callbacks_run_first_with_args_and_their_state_changes_are_visible(nb: A
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 order = []
 
 def changed(tag, *, extra):
@@ -210,6 +219,7 @@ def test_a_callback_may_set_its_own_widgets_key(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 
 def clear():
     st.session_state.query = ""
@@ -248,12 +258,15 @@ def test_duplicate_widgets_raise_streamlits_errors(nb: Any, source: str, message
         ('st.selectbox("S", ["a"], index=3)', "Selectbox index must be greater than or equal to 0 and less than the length of options."),
         ('st.multiselect("M", ["a"], default=["b"])', "The default value 'b' is not part of the options."),
         ('st.multiselect("M", ["a", "b"], default=["a", "b"], max_selections=1)', "Multiselect has 2 options selected but `max_selections` is set to 1."),
+        ('st.slider("S", dt.date(2024, 1, 1), 5)', "Slider value arguments must be of matching types: all dates, all datetimes or all times"),
+        ('st.slider("S", dt.date(2020, 1, 1), dt.date(2050, 1, 1), step=dt.timedelta(hours=1))', "This date slider would have more than 10,000 positions"),
         ('st.number_input("N", 0, 10, 2.5)', "All numerical arguments must be of the same type."),
         ('st.text_input("T", type="secret")', "'secret' is not a valid text_input type."),
         ('st.color_picker("C", "red")', "This does not look like a hex color: 'red'."),
         ('st.select_slider("X", [])', "The `options` argument needs to be non-empty"),
         ('st.time_input("T", step=5)', "`step` must be between 60 seconds and 23 hours"),
-        ('st.date_input("D", (dt.date(2024, 1, 1), dt.date(2024, 2, 1)))', "a range (`value=(start, end)`) is not supported yet"),
+        ('st.date_input("D", (dt.date(2024, 1, 1),) * 3)', "A date range `value` holds at most two dates"),
+        ('st.date_input("D", dt.date(2020, 1, 1), min_value=dt.date(2021, 1, 1))', "The date 2020-01-01 is outside the allowed range 2021-01-01 to None."),
     ],
 )
 def test_bad_arguments_name_the_problem(nb: Any, call: str, message: str) -> None:
@@ -275,10 +288,42 @@ def test_invalid_user_input_is_refused_and_the_widget_shows_the_last_value(nb: A
     assert "n=5 m=[] t=abc" in repr(host)
 
 
+def test_a_date_range_is_picked_one_end_at_a_time(nb: Any) -> None:
+    host = nb.app(
+        'import nbfrag as st, datetime as dt\n'
+        'trip = st.date_input("Trip", (dt.date(2024, 1, 1), dt.date(2024, 1, 7)), key="trip")\n'
+        'st.write(f"days={len(trip)}")'
+    )
+    start, end = [w for w in walk(host) if isinstance(w, widgets.DatePicker)]
+    end.value = None  # the user clears the end, as while picking a new range
+    assert st.session_state.trip == (dt.date(2024, 1, 1),) and "days=1" in repr(host)
+    end.value = dt.date(2023, 12, 25)  # before the start: the range is put in order
+    assert st.session_state.trip == (dt.date(2023, 12, 25), dt.date(2024, 1, 1))
+    assert (start.value, end.value) == (dt.date(2023, 12, 25), dt.date(2024, 1, 1))
+
+
+def test_number_input_may_start_empty_and_returns_none_until_a_number_is_typed(nb: Any) -> None:
+    host = nb.app(
+        'import nbfrag as st\nn = st.number_input("Age", value=None, min_value=0, max_value=150, placeholder="years")\n'
+        'st.write(f"age={n!r}")'
+    )
+    field = find(host, widgets.Text, "Age")
+    assert field.value == "" and field.placeholder == "years" and "age=None" in repr(host)
+    field.value = "42"
+    assert "age=42" in repr(host)
+    field.value = "forty"  # not a number: refused, the field shows the last value
+    assert field.value == "42"
+    field.value = "200"  # out of range: refused
+    assert field.value == "42"
+    field.value = ""
+    assert "age=None" in repr(host)
+
+
 def test_options_change_keeps_a_still_valid_choice_and_resets_a_gone_one(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 options = st.session_state.get("options", ["a", "b", "c"])
 choice = st.selectbox("Choice", options, key="choice")
 st.write(f"choice={choice}")
@@ -295,10 +340,24 @@ if st.button("Rerun"):
     assert "choice=x" in repr(host)
 
 
+def test_selectbox_accepting_new_options_is_a_combo_box(nb: Any) -> None:
+    host = nb.app(
+        'import nbfrag as st\ncity = st.selectbox("City", ["Oslo", "Rome"], index=None, accept_new_options=True, '
+        'placeholder="Pick or type")\nst.write(f"city={city!r}")'
+    )
+    combo = find(host, widgets.Combobox)
+    assert combo.placeholder == "Pick or type" and "city=None" in repr(host)
+    combo.value = "Rome"
+    assert "city='Rome'" in repr(host)
+    combo.value = "Lima"  # not an option: a new value
+    assert "city='Lima'" in repr(host) and "City: Lima" in repr(host)
+
+
 def test_options_may_be_any_objects_with_format_func_labels(nb: Any) -> None:
     host = nb.app(
         """
 import nbfrag as st
+from nbfrag._inputs import DateRange
 people = [{"id": 1, "name": "Ada"}, {"id": 2, "name": "Ada"}]
 who = st.radio("Who", people, format_func=lambda p: p["name"])
 st.write(f"id={who['id']}")
