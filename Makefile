@@ -53,6 +53,7 @@ lab: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_click.py
+	$(PY) benchmarks/bench_inputs.py
 
 clean:
 	rm -rf $(VENV) js/node_modules
