@@ -55,31 +55,34 @@ def _pairs(labels: list[str]) -> list[tuple[str, int]]:
     return [(label, i) for i, label in enumerate(labels)]
 
 
-def _one_of(element: str, options: list[Any], labels: list[str], trait: str) -> Callable[..., Control]:
-    """A Control factory for widgets that pick one option by index (radio, selectbox)."""
+def _one_of(
+    create: Callable[[], widgets.Widget],
+    options: list[Any],
+    labels: list[str],
+    orientation: str | None = None,
+) -> Control:
+    """The Control of a widget that picks one option by its index (radio, selectbox)."""
 
     def coerce(value: Any) -> Any:
         if value is None:
             return None
         return options[_position(options, value)]
 
-    def make(create: Callable[[], widgets.Widget], extra: Callable[[Any], None] = lambda w: None) -> Control:
-        def configure(widget: Any) -> None:
-            widget.options = _pairs(labels)
-            extra(widget)
+    def configure(widget: Any) -> None:
+        widget.options = _pairs(labels)
+        if orientation is not None:
+            widget.orientation = orientation
 
-        return Control(
-            create,
-            configure,
-            (tuple(labels),),
-            to_widget=lambda v: None if v is None else _position(options, v),
-            from_widget=lambda i: None if i is None else options[i],
-            coerce=coerce,
-            show=lambda v: "" if v is None else labels[_position(options, v)],
-            trait=trait,
-        )
-
-    return make
+    return Control(
+        create,
+        configure,
+        (tuple(labels), orientation),
+        to_widget=lambda v: None if v is None else _position(options, v),
+        from_widget=lambda i: None if i is None else options[i],
+        coerce=coerce,
+        show=lambda v: "" if v is None else labels[_position(options, v)],
+        trait="index",
+    )
 
 
 def _start_index(element: str, index: Any, options: list[Any]) -> int | None:
@@ -121,13 +124,7 @@ def radio(
     opts = _options(options)
     labels = _labels(opts, format_func)
     start = _start_index("radio", index, opts)
-    orientation = "horizontal" if horizontal else "vertical"
-
-    def orient(widget: Any) -> None:
-        widget.orientation = orientation
-
-    control = _one_of("radio", opts, labels, "index")(widgets.RadioButtons, orient)
-    control.config = (tuple(labels), orientation)
+    control = _one_of(widgets.RadioButtons, opts, labels, "horizontal" if horizontal else "vertical")
     return input_widget(
         "radio", label, key, (tuple(labels), index), None if start is None else opts[start],
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
@@ -167,7 +164,7 @@ def selectbox(
     if accept_new_options:
         control = _open_choice(opts, labels, placeholder)
     else:
-        control = _one_of("selectbox", opts, labels, "index")(widgets.Dropdown)
+        control = _one_of(widgets.Dropdown, opts, labels)
     return input_widget(
         "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
