@@ -1,15 +1,13 @@
-"""The demo dashboard (`make demo`) as a visitor uses it in Voila: the live panel ticks, the
-controls rerun only their panel and reach the live panel through Session State, and the
-restart button rebuilds the page."""
+"""The demo dashboard (`make demo`) as a visitor uses it, in Voila and in JupyterLab/Notebook 7
+after "Run all": the live panel ticks, the controls rerun only their panel and reach the live
+panel through Session State, and the restart button rebuilds the page."""
 
 from __future__ import annotations
 
-import pytest
 from clients import app_with, button, mark, marked, open_notebook
 from playwright.sync_api import expect
 
 
-@pytest.mark.parametrize("server", ["voila"], indirect=True)
 def test_dashboard_live_panel_controls_and_restart(page, server, notebook) -> None:
     open_notebook(page, server, notebook("dashboard.ipynb"), apps=1)
     app = app_with(page, "Greenhouse monitor")
