@@ -101,6 +101,19 @@ class _TabsBlock(Block):
                 self.widget.titles = titles
 
 
+class _SidebarBlock(Block):
+    """The block of `st.sidebar`: hidden while empty, as a Streamlit page shows no sidebar
+    when a run writes nothing there."""
+
+    def _show(self, children: Any) -> None:
+        children = tuple(children)
+        super()._show(children)
+        if self.widget is not None:
+            display = None if children else "none"
+            if self.widget.layout.display != display:
+                self.widget.layout.display = display
+
+
 def _place_block(
     kind: str,
     identity: Any,
@@ -351,7 +364,7 @@ def sidebar() -> Container:
         main.block = app.root
         main.children = app.host.children
         app.root.widget = main
-        app.sidebar = Block(side, parent=app.root)
+        app.sidebar = _SidebarBlock(side, parent=app.root)
         side.block = app.sidebar
         app.root.aside = app.sidebar
         app.host.layout.flex_flow = "row"

@@ -211,8 +211,11 @@ st.button("Again")
 """
     )
     assert "first run only" in repr(host)
+    side = host.children[0]
+    assert side.layout.display is None
     find(host, widgets.Button, "Again").click()
     assert "first run only" not in repr(host)
+    assert side.layout.display == "none"  # an empty sidebar is not shown
 
 
 def test_layout_errors_name_the_fix(nb: Any) -> None:
