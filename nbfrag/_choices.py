@@ -223,7 +223,7 @@ def multiselect(
     width: Any = "stretch",
 ) -> list[Any]:
     """Display a multi-select list (Ctrl/Shift-click picks several). Returns the selected
-    options, in the order of `options`."""
+    options in the order they were picked (`default` first, in its order)."""
     opts = _options(options)
     labels = _labels(opts, format_func)
     if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
@@ -258,11 +258,12 @@ def multiselect(
         widgets.SelectMultiple,
         configure,
         (tuple(labels),),
-        to_widget=lambda vs: tuple(_position(opts, v) for v in vs),
+        to_widget=lambda vs: tuple(sorted(_position(opts, v) for v in vs)),
         from_widget=lambda idx: [opts[i] for i in sorted(idx)],
         coerce=coerce,
         show=lambda vs: "[" + ", ".join(labels[_position(opts, v)] for v in vs) + "]",
         trait="index",
+        merge=_in_picking_order,
     )
     start = coerce(default)
     return input_widget(
@@ -270,6 +271,13 @@ def multiselect(
         start, control, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility,
     )
+
+
+def _in_picking_order(before: list[Any], picked: list[Any]) -> list[Any]:
+    """The selection in the order the user picked it, as Streamlit returns it: what stays
+    keeps its place, what is new goes last (the list box itself only knows positions)."""
+    kept = [v for v in before if any(v is p or v == p for p in picked)]
+    return kept + [p for p in picked if not any(p is v or p == v for v in kept)]
 
 
 # --------------------------------------------------------------------------------------------

@@ -197,6 +197,8 @@ class Control:
     coerce: Callable[[Any], Any] = _same
     show: Callable[[Any], str] = str
     trait: str = "value"
+    # How a user's edit combines with the value before it (multiselect keeps picking order).
+    merge: Callable[[Any, Any], Any] = lambda before, edited: edited
 
 
 _kernel_writes = [0]  # > 0 while nbfrag itself sets widget traits
@@ -238,7 +240,8 @@ class InputOwner(WidgetOwner):
         if _kernel_writes[0] or self.control is None:
             return
         try:
-            value = self.control.coerce(self.control.from_widget(change["new"]))
+            edited = self.control.merge(self.value, self.control.from_widget(change["new"]))
+            value = self.control.coerce(edited)
         except (ValueError, TypeError, errors.StreamlitAPIException):
             self.push()  # not a value Streamlit's widget would send: show the last valid one
             return

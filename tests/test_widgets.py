@@ -353,6 +353,17 @@ def test_selectbox_accepting_new_options_is_a_combo_box(nb: Any) -> None:
     assert "city='Lima'" in repr(host) and "City: Lima" in repr(host)
 
 
+def test_multiselect_returns_options_in_picking_order(nb: Any) -> None:
+    host = nb.app('import nbfrag as st\npicked = st.multiselect("Tags", ["a", "b", "c", "d"], default=["c"])\nst.write(f"picked={picked}")')
+    box = find(host, widgets.SelectMultiple)
+    box.index = (0, 2)  # "a" added to "c"
+    assert "picked=['c', 'a']" in repr(host)
+    box.index = (0, 1, 2)  # then "b"
+    assert "picked=['c', 'a', 'b']" in repr(host)
+    box.index = (1, 2)  # "a" removed
+    assert "picked=['c', 'b']" in repr(host)
+
+
 def test_options_may_be_any_objects_with_format_func_labels(nb: Any) -> None:
     host = nb.app(
         """
