@@ -20,105 +20,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import errors
-from ._alerts import error, info, success, warning
-from ._any_widget import widget
-from ._choices import multiselect, radio, select_slider, selectbox, slider
-from ._code import code, divider, help, latex
-from ._control import rerun, stop
-from ._data import dataframe, json, metric, table
-from ._effects import balloons, spinner, toast
-from ._elements import (
-    caption,
-    exception,
-    header,
-    markdown,
-    subheader,
-    text,
-    title,
-    write,
-)
-from ._fragment import fragment
-from ._inputs import (
-    checkbox,
-    color_picker,
-    date_input,
-    number_input,
-    text_area,
-    text_input,
-    time_input,
-    toggle,
-)
-from ._layout import columns, container, empty, expander, tabs
-from ._magics import load_ipython_extension, unload_ipython_extension
-from ._media import image, plotly_chart, pyplot
-from ._progress import progress
-from ._runtime import runtime as _runtime
-from ._widgets import button
+from . import _api
+from . import errors as errors
+from ._api import *  # noqa: F403 - the registry is the public face
+from ._elements.layout import sidebar as _sidebar
+from ._runtime.magics import load_ipython_extension as load_ipython_extension
+from ._runtime.magics import unload_ipython_extension as unload_ipython_extension
+from ._runtime.runtime import runtime as _runtime
 
 __version__ = "0.1.0"
 
 session_state = _runtime.state
 state = session_state
 
-__all__ = [
-    "balloons",
-    "button",
-    "caption",
-    "checkbox",
-    "code",
-    "color_picker",
-    "columns",
-    "container",
-    "dataframe",
-    "date_input",
-    "divider",
-    "empty",
-    "error",
-    "errors",
-    "exception",
-    "expander",
-    "fragment",
-    "header",
-    "help",
-    "image",
-    "info",
-    "json",
-    "latex",
-    "load_ipython_extension",
-    "markdown",
-    "metric",
-    "multiselect",
-    "number_input",
-    "plotly_chart",
-    "progress",
-    "pyplot",
-    "radio",
-    "rerun",
-    "select_slider",
-    "selectbox",
-    "session_state",
-    "sidebar",
-    "slider",
-    "spinner",
-    "state",
-    "stop",
-    "subheader",
-    "success",
-    "table",
-    "tabs",
-    "text",
-    "text_area",
-    "text_input",
-    "time_input",
-    "title",
-    "toast",
-    "toggle",
-    "unload_ipython_extension",
-    "warning",
-    "widget",
-    "write",
-]
+__all__ = sorted(
+    [*_api.__all__, "errors", "load_ipython_extension", "session_state", "sidebar", "state", "unload_ipython_extension"]
+)
 
 
 def __dir__() -> list[str]:
@@ -127,9 +44,7 @@ def __dir__() -> list[str]:
 
 def __getattr__(name: str) -> Any:
     if name == "sidebar":  # made on first use, and refused inside fragments (see _layout)
-        from ._layout import sidebar
-
-        return sidebar()
+        return _sidebar()
     raise AttributeError(
         f"module 'nbfrag' has no attribute {name!r}. nbfrag supports: {', '.join(__all__)}"
     )

@@ -67,7 +67,7 @@ def shell() -> Any:
 
 @pytest.fixture
 def nb(shell: Any) -> Iterator[Notebook]:
-    from nbfrag._runtime import runtime
+    from nbfrag._runtime.runtime import runtime
 
     runtime.reset()
     yield Notebook(shell)

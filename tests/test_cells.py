@@ -52,7 +52,7 @@ def test_rerun_in_a_plain_cell_reexecutes_its_source(nb):
 
 
 def test_rerun_in_a_plain_cell_without_the_extension_says_how_to_enable_it(nb):
-    from nbfrag import _magics
+    from nbfrag._runtime import magics as _magics
 
     nb.shell.events.unregister("pre_run_cell", _magics._record_source)
     try:
@@ -112,7 +112,7 @@ def test_several_app_cells_coexist(nb):
 def test_load_ext_twice_changes_nothing(nb):
     nb.shell.run_line_magic("load_ext", "nbfrag")
     nb.shell.run_line_magic("reload_ext", "nbfrag")
-    from nbfrag import _magics
+    from nbfrag._runtime import magics as _magics
 
     assert nb.shell.events.callbacks["pre_run_cell"].count(_magics._record_source) == 1
     assert "app" in nb.shell.magics_manager.magics["cell"]

@@ -47,7 +47,7 @@ def test_count_to_five(nb):
     assert header() == ["## Multiples of five clicks: 1"]
     assert st.session_state.clicks == 5
     click("Check click count")
-    from nbfrag._runtime import runtime
+    from nbfrag._runtime.runtime import runtime
 
     (app,) = [a for a in runtime.apps if a.host is host]
     assert app.toasts == ["## Total clicks: 5"]
@@ -66,7 +66,7 @@ def test_count_to_five_clicks_create_no_models(nb):
 
 def test_balloons(nb):
     host = nb.app(BALLOONS)
-    from nbfrag._effects import Balloons
+    from nbfrag._elements.effects import Balloons
 
     fragment_balloons = [w for w in host.block.slots[0].block.extras.values() if isinstance(w, Balloons)]
     assert len(fragment_balloons) == 1

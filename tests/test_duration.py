@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from nbfrag._duration import run_every_seconds
+from nbfrag._runtime.duration import run_every_seconds
 from nbfrag.errors import StreamlitBadTimeStringError
 
 

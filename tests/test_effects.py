@@ -3,8 +3,8 @@
 from conftest import click
 
 import nbfrag as st
-from nbfrag._effects import Toaster
-from nbfrag._ticker import Ticker
+from nbfrag._elements.effects import Toaster
+from nbfrag._runtime.ticker import Ticker
 
 TICKING = (
     "import nbfrag as st\n"
@@ -136,7 +136,7 @@ def test_frontend_modules_are_self_contained(tmp_path):
     import shutil
     import subprocess
 
-    from nbfrag._static import esm
+    from nbfrag._runtime.static import esm
 
     node = shutil.which("node")
     assert node, "node is needed to check the frontend modules (the Makefile's js tests use it too)"

@@ -1,6 +1,6 @@
 import pytest
 
-from nbfrag._markdown import inline_markdown_html, markdown_html
+from nbfrag._runtime.markdown import inline_markdown_html, markdown_html
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -35,7 +35,7 @@ def test_plain_text_fast_path_matches_the_parser():
     import random
     import string
 
-    from nbfrag._markdown import _render
+    from nbfrag._runtime.markdown import _render
 
     rng = random.Random(7)
     alphabet = string.ascii_letters + string.digits + " ,.;:?'()/%=-*_#>+`[]<&!\n"

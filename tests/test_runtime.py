@@ -4,7 +4,7 @@ import pytest
 from conftest import buttons, click, model_count
 
 import nbfrag as st
-from nbfrag._runtime import runtime
+from nbfrag._runtime.runtime import runtime
 from nbfrag.errors import StreamlitDuplicateElementId, StreamlitDuplicateElementKey
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 import nbfrag as st
-from nbfrag._state import SessionState, state_view
+from nbfrag._runtime.state import SessionState, state_view
 from nbfrag.errors import StreamlitValueAssignmentNotAllowedError
 
 
@@ -64,7 +64,7 @@ def test_keyed_button_is_read_only_in_session_state(nb):
 
 
 def test_a_live_view_made_while_another_session_acts_does_not_steal_the_real_one() -> None:
-    from nbfrag._state import SessionState, state_view
+    from nbfrag._runtime.state import SessionState, state_view
 
     real, other = SessionState(), SessionState()
     with real.acting_as(other):

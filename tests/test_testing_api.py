@@ -330,7 +330,7 @@ def test_an_app_cannot_drive_an_app_test_while_it_runs(app_test):
 def test_inside_a_notebook_cell_nothing_is_displayed(nb):
     from IPython.utils.capture import capture_output
 
-    from nbfrag._runtime import runtime
+    from nbfrag._runtime.runtime import runtime
 
     with capture_output() as captured:
         nb.run(

@@ -14,7 +14,7 @@ import pytest
 from conftest import model_count
 
 import nbfrag as st
-from nbfrag._inputs import DateRange
+from nbfrag._widgets.dates import DateRange
 
 
 def walk(widget: Any) -> list[Any]:

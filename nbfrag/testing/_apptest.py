@@ -20,10 +20,11 @@ from typing import Any, Callable
 
 from IPython import get_ipython as _get_ipython
 
-from .._reconciler import Block
-from .._runtime import App, Request, Run, runtime
-from .._state import SessionState
-from .._views import Area
+from .._runtime.reconciler import Block
+from .._runtime.runtime import runtime
+from .._runtime.scopes import App, Request, Run
+from .._runtime.state import SessionState
+from .._runtime.views import Area
 from . import _sources
 from ._elements import Element, Node, Section
 

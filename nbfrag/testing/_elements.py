@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, overload
 
-from .._reconciler import Block, Slot
-from .._runtime import Fragment
-from .._widgets import WidgetOwner
+from .._runtime.reconciler import Block, Slot
+from .._runtime.scopes import Fragment
+from .._widgets.base import WidgetOwner
 
 # Kinds that may be asked for before any is on the page (`at.checkbox` is then empty rather
 # than an error). Any kind present on the page is accepted too.

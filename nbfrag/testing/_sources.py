@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from IPython.core.inputtransformer2 import TransformerManager
+
 _APP_MAGIC = "%%app"
 
 
@@ -32,8 +34,6 @@ def python_source(source: str) -> str:
     lines = source.splitlines(True)
     if lines and lines[0].strip().split(" ")[0] == _APP_MAGIC:
         lines = lines[1:]
-    from IPython.core.inputtransformer2 import TransformerManager
-
     return TransformerManager().transform_cell("".join(lines))
 
 

@@ -10,18 +10,17 @@ the page finds a closed widget or a dead fragment and is ignored.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
 import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from ._runtime import Request, runtime
-from ._static import esm
+from .reconciler import Block
+from .static import esm
 
-if TYPE_CHECKING:
-    from ._reconciler import Block
-    from ._runtime import Fragment
+OnTick = Callable[[Callable[[], None]], None]
+"""Reruns the fragment; called with the function that re-arms the ticker's views after it."""
 
 
 class Ticker(anywidget.AnyWidget):
@@ -33,22 +32,20 @@ class Ticker(anywidget.AnyWidget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(layout=widgets.Layout(display="none"), **kwargs)
-        self.fragment: Fragment | None = None
+        self.on_tick: OnTick | None = None
         self.on_msg(self._on_message)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if not isinstance(content, dict) or content.get("event") != "tick":
             return
-        if content.get("seq") != self.seq or self.fragment is None:
+        if content.get("seq") != self.seq or self.on_tick is None:
             return  # another view already ticked for this seq, or not set up yet
         self.tick()
 
     def tick(self) -> None:
         """Rerun the fragment once, then re-arm the views."""
-        fragment = self.fragment
-        assert fragment is not None
-        if fragment.alive:
-            runtime.dispatch(Request(fragment.app, fragment=fragment, done=self._rearm))
+        if self.on_tick is not None:
+            self.on_tick(self._rearm)
 
     def _rearm(self) -> None:
         self.seq += 1
@@ -57,13 +54,13 @@ class Ticker(anywidget.AnyWidget):
         return f"Ticker(interval={self.interval})"
 
 
-def place_ticker(block: "Block", fragment: "Fragment") -> Ticker:
+def place_ticker(block: Block, interval: float, on_tick: OnTick) -> Ticker:
     """Keep the fragment's ticker as the first element of its area, with the current interval."""
 
     def update(ticker: widgets.Widget) -> None:
         assert isinstance(ticker, Ticker)
-        ticker.fragment = fragment
-        ticker.interval = max(0.0, fragment.run_every or 0.0)
+        ticker.on_tick = on_tick
+        ticker.interval = max(0.0, interval)
 
     slot = block.place("ticker", None, Ticker, update, text=lambda: "")
     slot.hidden = True

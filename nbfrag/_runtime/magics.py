@@ -13,8 +13,10 @@ from typing import Any
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.display import display
 
-from ._runtime import App, Request, _cell_id, execution_key, runtime
-from ._views import Area
+from .runtime import runtime
+from .scopes import App, Request
+from .shell import cell_id, execution_key, shell
+from .views import Area
 
 
 @magics_class
@@ -26,11 +28,11 @@ class AppMagics(Magics):
         """Run the cell as an nbfrag app: what it draws goes into one area that `st.rerun()`,
         its buttons and its `run_every` fragments rerun in place."""
         parent = getattr(self.shell, "parent_header", None) or {}
-        cell_id = _cell_id(parent)
-        app = runtime.apps_by_cell.get(cell_id) if cell_id is not None else None
+        found = cell_id(parent)
+        app = runtime.apps_by_cell.get(found) if found is not None else None
         if app is None or app.host is None:
             app = App(cell, self.shell.user_ns, host=Area("nbfrag-app"))
-            runtime.add_app(app, cell_id)
+            runtime.add_app(app, found)
         else:
             app.source = cell  # same cell again: same host and widgets, new code
         runtime.dispatch(Request(app))
@@ -39,13 +41,7 @@ class AppMagics(Magics):
 
 def _record_source(info: Any) -> None:
     """Remember the source of the cell about to run, so a plain cell's app can rerun it."""
-    runtime.cell_source = (execution_key(_shell()), info.raw_cell)
-
-
-def _shell() -> Any:
-    from IPython import get_ipython
-
-    return get_ipython()
+    runtime.cell_source = (execution_key(shell()), info.raw_cell)
 
 
 _loaded: set[int] = set()

@@ -13,7 +13,7 @@ import re
 from datetime import timedelta
 from numbers import Real
 
-from .errors import StreamlitBadTimeStringError
+from ..errors import StreamlitBadTimeStringError
 
 _UNIT_SECONDS = {
     "w": 604800.0, "week": 604800.0, "weeks": 604800.0,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import errors
-from ._elements import place_html
-from ._markdown import escape, inline_markdown_html
-from ._reconciler import Slot
+from .. import errors
+from .._runtime.markdown import escape, inline_markdown_html
+from .._runtime.reconciler import Slot
+from .base import place_html
 
 _BAR_CELLS = 20
 

@@ -13,7 +13,8 @@ import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
-from ._reconciler import Block
+from .reconciler import Block
+from .shell import shell
 
 CurrentBlock = Callable[[], "Block | None"]
 
@@ -95,9 +96,5 @@ def capturing(current: CurrentBlock) -> Iterator[None]:
 
 
 def _display_publisher() -> Any:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
-        return None
-    shell = get_ipython()
-    return getattr(shell, "display_pub", None) if shell is not None else None
+    running = shell()
+    return getattr(running, "display_pub", None) if running is not None else None

@@ -15,25 +15,28 @@ from __future__ import annotations
 
 import functools
 import numbers
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, ClassVar, Sequence
 
 import ipywidgets as widgets
 
-from . import errors
-from ._reconciler import Block, Slot, close_widget
-from ._runtime import runtime
-from ._views import Area
+from .. import errors
+from .._runtime.reconciler import Block, Slot, close_widget
+from .._runtime.runtime import runtime
+from .._runtime.views import Area
 
 _GAPS = {None: "0", "xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem", "xlarge": "6rem", "xxlarge": "8rem"}
 _ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "stretch"}
 _BORDER = "1px solid rgba(128, 128, 128, 0.35)"
-# Commands that are not elements, so a container has no method of that name.
-_NOT_ELEMENTS = {"errors", "fragment", "load_ipython_extension", "rerun", "session_state", "state", "stop", "unload_ipython_extension"}
 
 
 class Container:
     """A place to draw into, like Streamlit's DeltaGenerator: use it as `with c:` or call
     any element on it (`c.write(...)`, `c.button(...)`, `col.metric(...)`)."""
+
+    # The commands a container runs as methods, and the public commands that are not
+    # elements. The registry of public commands (`nbfrag._api`), above this module, fills them.
+    commands: ClassVar[dict[str, Callable[..., Any]]] = {}
+    not_elements: ClassVar[set[str]] = set()
 
     def __init__(self, block: Block) -> None:
         self._block = block
@@ -51,12 +54,14 @@ class Container:
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):
             raise AttributeError(name)
-        import nbfrag
-
-        command = getattr(nbfrag, name)  # nbfrag's AttributeError lists what exists
-        if name in _NOT_ELEMENTS or not callable(command):
+        command = self.commands.get(name)
+        if command is None:
+            if name in self.not_elements:
+                raise AttributeError(
+                    f"'{name}' is not an element, so a container has no `.{name}()`: call st.{name} directly."
+                )
             raise AttributeError(
-                f"'{name}' is not an element, so a container has no `.{name}()`: call st.{name} directly."
+                f"module 'nbfrag' has no attribute {name!r}. nbfrag supports: {', '.join(sorted(self.commands))}"
             )
 
         @functools.wraps(command)

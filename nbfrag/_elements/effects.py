@@ -23,9 +23,9 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from ._markdown import inline_markdown_html, markdown_html
-from ._runtime import runtime
-from ._static import esm
+from .._runtime.markdown import inline_markdown_html, markdown_html
+from .._runtime.runtime import runtime
+from .._runtime.static import esm
 
 _LIFETIME_S = {"short": 4.0, "long": 10.0}
 _uids = (f"{uuid.uuid4().hex[:8]}-{n}" for n in itertools.count())

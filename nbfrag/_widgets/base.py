@@ -1,5 +1,5 @@
 """What every widget shares: identity, its scope, callbacks, Session State keys, and the
-generic input path that the concrete widgets (`_inputs.py`, `_choices.py`) are built on.
+generic input path that the concrete widgets (one module per family beside this one) are built on.
 
 A widget's identity is its type plus its `key`, or without a key its type and identity
 arguments (label, options, default...), as in Streamlit: not its position and not its
@@ -20,12 +20,11 @@ from typing import Any, Callable, Hashable, Iterator
 
 import ipywidgets as widgets
 
-from . import errors
-from ._reconciler import Slot
-from ._runtime import Fragment, Frame, Request, runtime
-from ._state import Binding
-
-_BUTTON_STYLES = {"primary": "primary", "secondary": "", "tertiary": ""}
+from .. import errors
+from .._runtime.reconciler import Slot
+from .._runtime.runtime import runtime
+from .._runtime.scopes import Fragment, Frame, Request
+from .._runtime.state import Binding
 
 
 @dataclass
@@ -55,6 +54,9 @@ class WidgetOwner:
         )
 
 
+Callback = Callable[..., Any] | None
+"""An `on_change`/`on_click` argument: a function, or None."""
+
 _LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
 
 
@@ -81,7 +83,7 @@ def widget_id(element_type: str, key: str | int | None, *identity: Any) -> Hasha
     return (element_type, "auto", *(repr(part) for part in identity))
 
 
-def _callback(func: Callable[..., Any] | None, args: Any, kwargs: Any) -> Callable[[], Any] | None:
+def make_callback(func: Callable[..., Any] | None, args: Any, kwargs: Any) -> Callable[[], Any] | None:
     if func is None:
         return None
     if not callable(func):
@@ -92,82 +94,12 @@ def _callback(func: Callable[..., Any] | None, args: Any, kwargs: Any) -> Callab
     return lambda: func(*args, **kwargs)
 
 
-class _ReadOnlyTrigger:
-    """Session State binding of a keyed button: True in the run its click caused."""
-
-    def __init__(self, widget_id: Hashable, key: str) -> None:
-        self._widget_id = widget_id
-        self._key = key
-
-    def get(self) -> Any:
-        return bool(runtime.triggers.get(self._widget_id, False))
-
-    def set(self, value: Any) -> None:
-        raise errors.StreamlitValueAssignmentNotAllowedError(self._key)
-
-
-def _bind_key(slot: Slot, key: str, binding: Binding) -> None:
+def bind_key(slot: Slot, key: str, binding: Binding) -> None:
     owner: WidgetOwner = slot.owner
     if key not in owner.keys:
         owner.keys.append(key)
         slot.on_dispose.append(lambda: runtime.state.unbind(key, binding))
     runtime.state.bind(key, binding)
-
-
-def button(
-    label: str,
-    key: str | int | None = None,
-    help: str | None = None,
-    on_click: Callable[..., Any] | None = None,
-    args: Any = None,
-    kwargs: Any = None,
-    *,
-    type: str = "secondary",
-    icon: str | None = None,
-    disabled: bool = False,
-    use_container_width: bool | None = None,
-    width: Any = "content",
-) -> bool:
-    """Display a button. Returns True only in the run that its click caused.
-
-    Inside a fragment a click reruns only the fragment; elsewhere it reruns the whole app.
-    `on_click(*args, **kwargs)` runs first, before that run. With `key=`, the button's value
-    is readable (not writable) as `st.session_state[key]`.
-    """
-    if type not in _BUTTON_STYLES:
-        raise errors.StreamlitAPIException(
-            f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
-            f'\nThe argument passed was "{type}".'
-        )
-    key = None if key is None else str(key)
-    frame, wid = widget_frame("button", key, str(label), help, type, icon)
-    full_width = use_container_width is True or width == "stretch"
-
-    def create() -> widgets.Button:
-        widget = widgets.Button()
-        widget.add_class("nbfrag-button")
-        return widget
-
-    def update(widget: Any) -> None:
-        widget.description = f"{icon} {label}" if icon else str(label)
-        widget.tooltip = help or None
-        widget.disabled = bool(disabled)
-        widget.button_style = _BUTTON_STYLES[type]
-        widget.layout.width = "100%" if full_width else None
-
-    props = (label, help, disabled, type, icon, full_width)
-    slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
-    if slot.owner is None:
-        owner = slot.owner = WidgetOwner(wid, "button", str(label), key)
-        owner.read = lambda: bool(runtime.triggers.get(wid, False))
-        slot.widget.on_click(lambda _button: runtime.dispatch(owner.request(trigger=True)))
-    owner = slot.owner
-    owner.app, owner.fragment = frame.app, frame.fragment
-    owner.callback = _callback(on_click, args, kwargs)
-    if key is not None:
-        _bind_key(slot, key, _ReadOnlyTrigger(wid, key))
-    frame.show(slot.widget)
-    return bool(runtime.triggers.get(wid, False))
 
 
 # --------------------------------------------------------------------------------------------
@@ -335,10 +267,10 @@ def input_widget(
         owner.push()
     owner.label = label
     owner.app, owner.fragment = frame.app, frame.fragment
-    owner.callback = _callback(on_change, args, kwargs)
+    owner.callback = make_callback(on_change, args, kwargs)
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
     slot.body = label
     if key is not None:
-        _bind_key(slot, key, owner)
+        bind_key(slot, key, owner)
     frame.show(slot.widget)
     return owner.value

@@ -18,7 +18,7 @@ from typing import Any, Callable, Protocol
 
 import ipywidgets as widgets
 
-from ._markdown import escape
+from .markdown import escape
 
 _HINT = (
     "Did you forget to initialize it? More info: "

@@ -1,287 +1,27 @@
-"""Inputs that pick from options or a range: `st.radio`, `st.selectbox`, `st.multiselect`,
-`st.slider`, `st.select_slider`.
-
-Option widgets are driven by their `index` trait (positions in `options`), so options can be
-any Python objects (not just strings), labels come from `format_func`, and two options with the
-same label stay distinct. Sliders send their value on release (`continuous_update=False`), as
-Streamlit's do: a drag does not rerun the fragment at every pixel.
+"""Sliders: `st.slider` (int, float, date, datetime and time, each also as a range) and
+`st.select_slider` (a slider over a list of options). Both commit on release.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import ipywidgets as widgets
 
-from . import errors
-from ._inputs import Callback, _format_number, _is_number
-from ._widgets import Control, input_widget
-
-
-def _options(options: Any) -> list[Any]:
-    """Options as a list: any iterable, a dict's keys, a DataFrame's first column."""
-    if options is None:
-        return []
-    columns = getattr(options, "columns", None)
-    if columns is not None and hasattr(options, "iloc"):
-        options = options.iloc[:, 0] if len(columns) else []
-    try:
-        return list(options)
-    except TypeError:
-        raise errors.StreamlitAPIException(
-            f"`options` must be a list, tuple, dict, range or another iterable; got "
-            f"{type(options).__name__}: {options!r}."
-        ) from None
-
-
-def _labels(options: list[Any], format_func: Callable[[Any], Any]) -> list[str]:
-    if not callable(format_func):
-        raise errors.StreamlitAPIException(
-            f"`format_func` must be a function that turns an option into its label; got {format_func!r}."
-        )
-    return [str(format_func(option)) for option in options]
-
-
-def _position(options: list[Any], value: Any) -> int:
-    """The index of `value` in `options` (raises ValueError when absent)."""
-    for i, option in enumerate(options):
-        if option is value or option == value:
-            return i
-    raise ValueError(value)
-
-
-def _pairs(labels: list[str]) -> list[tuple[str, int]]:
-    return [(label, i) for i, label in enumerate(labels)]
-
-
-def _one_of(
-    create: Callable[[], widgets.Widget],
-    options: list[Any],
-    labels: list[str],
-    orientation: str | None = None,
-) -> Control:
-    """The Control of a widget that picks one option by its index (radio, selectbox)."""
-
-    def coerce(value: Any) -> Any:
-        if value is None:
-            return None
-        return options[_position(options, value)]
-
-    def configure(widget: Any) -> None:
-        widget.options = _pairs(labels)
-        if orientation is not None:
-            widget.orientation = orientation
-
-    return Control(
-        create,
-        configure,
-        (tuple(labels), orientation),
-        to_widget=lambda v: None if v is None else _position(options, v),
-        from_widget=lambda i: None if i is None else options[i],
-        coerce=coerce,
-        show=lambda v: "" if v is None else labels[_position(options, v)],
-        trait="index",
-    )
-
-
-def _start_index(element: str, index: Any, options: list[Any]) -> int | None:
-    if index is None:
-        return None
-    if isinstance(index, bool) or not isinstance(index, int):
-        raise errors.StreamlitAPIException(
-            f"{element.capitalize()} Value has invalid type: {type(index).__name__}. `index` must "
-            "be an int (a position in `options`) or None."
-        )
-    if not options:
-        return None
-    if not 0 <= index < len(options):
-        raise errors.StreamlitAPIException(
-            f"{element.capitalize()} index must be greater than or equal to 0 and less than the "
-            f"length of options. Got index={index} for {len(options)} options."
-        )
-    return index
-
-
-def radio(
-    label: str,
-    options: Any,
-    index: int | None = 0,
-    format_func: Callable[[Any], Any] = str,
-    key: str | int | None = None,
-    help: str | None = None,
-    on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
-    *,
-    disabled: bool = False,
-    horizontal: bool = False,
-    captions: Sequence[str] | None = None,
-    label_visibility: str = "visible",
-    width: Any = "content",
-) -> Any:
-    """Display radio buttons. Returns the selected option (None if `index=None` and unpicked)."""
-    opts = _options(options)
-    labels = _labels(opts, format_func)
-    start = _start_index("radio", index, opts)
-    control = _one_of(widgets.RadioButtons, opts, labels, "horizontal" if horizontal else "vertical")
-    return input_widget(
-        "radio", label, key, (tuple(labels), index), None if start is None else opts[start],
-        control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility,
-        text=lambda o: f"{o.label}: " + "  ".join(
-            f"({'•' if o.value is not None and i == _position(opts, o.value) else ' '}) {lab}"
-            for i, lab in enumerate(labels)
-        ),
-    )
-
-
-def selectbox(
-    label: str,
-    options: Any,
-    index: int | None = 0,
-    format_func: Callable[[Any], Any] = str,
-    key: str | int | None = None,
-    help: str | None = None,
-    on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
-    *,
-    placeholder: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    accept_new_options: bool = False,
-    width: Any = "stretch",
-) -> Any:
-    """Display a drop-down select. Returns the selected option (None if `index=None` and
-    nothing is picked, or `options` is empty).
-
-    With `accept_new_options=True` it is a combo box: the user may also type a value that is
-    not an option, returned as a str (and `placeholder` shows while it is empty)."""
-    opts = _options(options)
-    labels = _labels(opts, format_func)
-    start = _start_index("selectbox", index, opts)
-    if accept_new_options:
-        control = _open_choice(opts, labels, placeholder)
-    else:
-        control = _one_of(widgets.Dropdown, opts, labels)
-    return input_widget(
-        "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
-        control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility,
-    )
-
-
-def _open_choice(opts: list[Any], labels: list[str], placeholder: str | None) -> Control:
-    """`accept_new_options=True`: a Combobox; typed text that is no option's label is a new
-    option (a str), as in Streamlit. Empty text is no choice (None)."""
-
-    def from_widget(text: str) -> Any:
-        text = text.strip()
-        if not text:
-            return None
-        return opts[labels.index(text)] if text in labels else text
-
-    def to_widget(choice: Any) -> str:
-        if choice is None:
-            return ""
-        try:
-            return labels[_position(opts, choice)]
-        except ValueError:
-            return str(choice)
-
-    def configure(widget: Any) -> None:
-        widget.options = tuple(dict.fromkeys(labels))
-        widget.placeholder = "" if placeholder is None else str(placeholder)
-
-    return Control(
-        lambda: widgets.Combobox(ensure_option=False, continuous_update=False),
-        configure,
-        (tuple(labels), placeholder),
-        to_widget=to_widget,
-        from_widget=from_widget,
-        show=lambda choice: to_widget(choice),
-    )
-
-
-def multiselect(
-    label: str,
-    options: Any,
-    default: Any = None,
-    format_func: Callable[[Any], Any] = str,
-    key: str | int | None = None,
-    help: str | None = None,
-    on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
-    *,
-    max_selections: int | None = None,
-    placeholder: str | None = None,
-    disabled: bool = False,
-    label_visibility: str = "visible",
-    accept_new_options: bool = False,
-    width: Any = "stretch",
-) -> list[Any]:
-    """Display a multi-select list (Ctrl/Shift-click picks several). Returns the selected
-    options in the order they were picked (`default` first, in its order)."""
-    opts = _options(options)
-    labels = _labels(opts, format_func)
-    if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
-        raise errors.StreamlitAPIException(f"`max_selections` must be a positive int or None; got {max_selections!r}.")
-
-    def coerce(values: Any) -> list[Any]:
-        if values is None:
-            values = []
-        elif isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-            values = [values]
-        chosen = []
-        for value in values:
-            try:
-                chosen.append(opts[_position(opts, value)])
-            except ValueError:
-                raise errors.StreamlitAPIException(
-                    f"The default value '{value}' is not part of the options. Please make sure "
-                    "that every default value also exists in the options."
-                ) from None
-        if max_selections is not None and len(chosen) > max_selections:
-            raise errors.StreamlitAPIException(
-                f"Multiselect has {len(chosen)} options selected but `max_selections` is set to "
-                f"{max_selections}. Select at most {max_selections}, or raise `max_selections`."
-            )
-        return chosen
-
-    def configure(widget: Any) -> None:
-        widget.options = _pairs(labels)
-        widget.rows = max(2, min(len(labels), 8))
-
-    control = Control(
-        widgets.SelectMultiple,
-        configure,
-        (tuple(labels),),
-        to_widget=lambda vs: tuple(sorted(_position(opts, v) for v in vs)),
-        from_widget=lambda idx: [opts[i] for i in sorted(idx)],
-        coerce=coerce,
-        show=lambda vs: "[" + ", ".join(labels[_position(opts, v)] for v in vs) + "]",
-        trait="index",
-        merge=_in_picking_order,
-    )
-    start = coerce(default)
-    return input_widget(
-        "multiselect", label, key, (tuple(labels), tuple(labels[_position(opts, v)] for v in start), max_selections, placeholder),
-        start, control, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
-    )
-
-
-def _in_picking_order(before: list[Any], picked: list[Any]) -> list[Any]:
-    """The selection in the order the user picked it, as Streamlit returns it: what stays
-    keeps its place, what is new goes last (the list box itself only knows positions)."""
-    kept = [v for v in before if any(v is p or v == p for p in picked)]
-    return kept + [p for p in picked if not any(p is v or p == v for v in kept)]
-
+from .. import errors
+from .base import Callback, Control, input_widget
+from .numbers import format_number, is_number
 
 # --------------------------------------------------------------------------------------------
 # Sliders
+from .options import (
+    as_options,
+    option_labels,
+    option_pairs,
+    option_position,
+    summarize_labels,
+)
 
 
 def _readout(format: str | None, is_float: bool, step: float) -> str:
@@ -338,7 +78,7 @@ def slider(
     for name, number in [*(("value", v) for v in values), *given.items()]:
         if number is None:
             continue
-        if not _is_number(number):
+        if not is_number(number):
             raise errors.StreamlitAPIException(
                 f"Slider `{name}` must be an int or a float; got {type(number).__name__}: {number!r}."
             )
@@ -372,7 +112,7 @@ def slider(
 
     def coerce(current: Any) -> Any:
         parts = list(current) if is_range else [current]
-        if len(parts) != (2 if is_range else 1) or not all(_is_number(p) for p in parts):
+        if len(parts) != (2 if is_range else 1) or not all(is_number(p) for p in parts):
             raise ValueError(current)
         parts = sorted(cast(p) for p in parts)
         if not all(low <= p <= high for p in parts):
@@ -400,7 +140,7 @@ def slider(
         (low, high, step, readout),
         to_widget=lambda v: tuple(v) if is_range else v,
         coerce=coerce,
-        show=lambda v: " – ".join(_format_number(p, format) for p in v) if is_range else _format_number(v, format),
+        show=lambda v: " – ".join(format_number(p, format) for p in v) if is_range else format_number(v, format),
     )
     start = coerce(values if is_range else values[0])
     return input_widget(
@@ -427,11 +167,11 @@ def select_slider(
 ) -> Any:
     """Display a slider over a list of options (sizes, dates, colors...). Returns the selected
     option, or a `(low, high)` tuple of options when `value` is a tuple/list of two."""
-    opts = _options(options)
+    opts = as_options(options)
     if not opts:
         raise errors.StreamlitAPIException("The `options` argument needs to be non-empty")
     return _option_slider(
-        "select_slider", label, opts, _labels(opts, format_func), value, key,
+        "select_slider", label, opts, option_labels(opts, format_func), value, key,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
     )
@@ -457,11 +197,11 @@ def _option_slider(
     def coerce(current: Any) -> Any:
         parts = list(current) if is_range else [current]
         try:
-            positions = sorted(_position(opts, p) for p in parts)
+            positions = sorted(option_position(opts, p) for p in parts)
         except ValueError as missing:
             raise errors.StreamlitAPIException(
                 f"Select slider value {missing.args[0]!r} is not part of the options. "
-                f"Options: {_summary(labels)}."
+                f"Options: {summarize_labels(labels)}."
             ) from None
         chosen = tuple(opts[i] for i in positions)
         return chosen if is_range else chosen[0]
@@ -470,28 +210,23 @@ def _option_slider(
     widget_class = widgets.SelectionRangeSlider if is_range else widgets.SelectionSlider
 
     def configure(widget: Any) -> None:
-        widget.options = _pairs(labels)
+        widget.options = option_pairs(labels)
 
     def show(current: Any) -> str:
         parts = current if is_range else (current,)
-        return " – ".join(labels[_position(opts, p)] for p in parts)
+        return " – ".join(labels[option_position(opts, p)] for p in parts)
 
     control = Control(
-        lambda: widget_class(options=_pairs(labels), continuous_update=False),
+        lambda: widget_class(options=option_pairs(labels), continuous_update=False),
         configure,
         (tuple(labels),),
-        to_widget=lambda v: tuple(_position(opts, p) for p in v) if is_range else _position(opts, v),
+        to_widget=lambda v: tuple(option_position(opts, p) for p in v) if is_range else option_position(opts, v),
         from_widget=lambda i: tuple(opts[p] for p in i) if is_range else opts[i],
         coerce=coerce,
         show=show,
         trait="index",
     )
     return input_widget(element_type, label, key, (tuple(labels), show(start)), start, control, **common)
-
-
-def _summary(labels: list[str], most: int = 12) -> str:
-    shown = ", ".join(labels[:most])
-    return shown + (f", ... ({len(labels)} in all)" if len(labels) > most else "")
 
 
 # Date and time sliders: every position from min to max by `step`, as Streamlit's defaults.

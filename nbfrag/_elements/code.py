@@ -14,11 +14,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from . import errors
-from ._elements import ADDRESS, place_html
-from ._markdown import escape
-from ._runtime import runtime
-from ._views import TextRepr
+from .. import errors
+from .._runtime.markdown import escape
+from .._runtime.runtime import runtime
+from .._runtime.views import TextRepr
+from .base import ADDRESS, place_html
 
 _PRE_STYLE = (
     "margin:0;padding:0.6em 0.9em;border-radius:4px;overflow-x:auto;"

@@ -6,15 +6,15 @@ import functools
 import inspect
 from typing import Any, Callable, TypeVar, overload
 
-from ._duration import run_every_seconds
-from ._runtime import (
+from .._runtime.duration import run_every_seconds
+from .._runtime.runtime import runtime
+from .._runtime.scopes import (
     Fragment,
     FragmentHandledException,
     RerunException,
     StopException,
-    runtime,
 )
-from ._views import Area
+from .._runtime.views import Area
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._elements import place_html
-from ._markdown import escape, markdown_html
+from .._runtime.markdown import escape, markdown_html
+from .base import place_html
 
 # kind: (label in the text form, ARIA role, accent colour)
 _STYLES = {

@@ -18,9 +18,9 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from . import errors
-from ._elements import display_output, place_outputs
-from ._markdown import escape
+from .. import errors
+from .._runtime.markdown import escape
+from .base import display_output, place_outputs
 
 _MAGIC = {
     b"\x89PNG\r\n\x1a\n": "image/png",

@@ -12,10 +12,10 @@ from typing import Any, Callable, Iterable
 
 import ipywidgets as widgets
 
-from . import errors
-from ._reconciler import close_widget
-from ._runtime import runtime
-from ._widgets import WidgetOwner, _callback, _kernel_writes, widget_frame
+from .. import errors
+from .._runtime.reconciler import close_widget
+from .._runtime.runtime import runtime
+from .base import WidgetOwner, _kernel_writes, make_callback, widget_frame
 
 
 def _trait_names(w: widgets.Widget, on: str | Iterable[str] | None) -> list[str]:
@@ -100,7 +100,7 @@ def widget(
     else:
         _trait_names(kept, on)  # still validates `on` on every call
     owner.app, owner.fragment = frame.app, frame.fragment
-    owner.callback = _callback(on_change, args, kwargs)
+    owner.callback = make_callback(on_change, args, kwargs)
     slot.body = kept
     frame.show(kept)
     return owner.read()

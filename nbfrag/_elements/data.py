@@ -13,16 +13,16 @@ import json as _json
 from collections.abc import Mapping
 from typing import Any
 
-from . import errors
-from ._code import highlight
-from ._elements import (
+from .. import errors
+from .._runtime.markdown import escape, inline_markdown_html
+from .base import (
     display_output,
     has_rich_repr,
     mimebundle,
     place_html,
     place_outputs,
 )
-from ._markdown import escape, inline_markdown_html
+from .code import highlight
 
 # -- st.json --------------------------------------------------------------------------------
 

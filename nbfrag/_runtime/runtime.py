@@ -13,203 +13,35 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
-import linecache
 import os
 import sys
 import traceback
 from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterator
 
 import ipywidgets as widgets
 
-from . import errors
-from ._capture import capturing
-from ._markdown import escape
-from ._reconciler import Block, Slot, close_widget
-from ._state import SessionState
-from ._views import Area, Html
-
-_PACKAGE_DIR = str(Path(__file__).resolve().parent)
-RERUN_NEEDS_EXTENSION = (
-    "This plain cell cannot be rerun: nbfrag does not know its source. Load the extension "
-    "with `%load_ext nbfrag` and run the cell again (or put the app in an `%%app` cell)."
+from .capture import capturing
+from .markdown import escape
+from .reconciler import Block, Slot
+from .scopes import (
+    RERUN_NEEDS_EXTENSION,
+    App,
+    Fragment,
+    FragmentHandledException,
+    Frame,
+    Request,
+    RerunException,
+    Run,
+    StopException,
 )
+from .shell import cell_id, execution_key, shell
+from .state import SessionState
+from .ticker import place_ticker
+from .views import Html
 
-
-class RerunException(BaseException):
-    """Raised by `st.rerun()`: ends the current run at once (`except Exception` won't stop it)."""
-
-    def __init__(self, scope: str, fragment: "Fragment | None" = None) -> None:
-        super().__init__(scope)
-        self.scope = scope
-        self.fragment = fragment
-
-
-class StopException(BaseException):
-    """Raised by `st.stop()`: ends the current run (only the fragment, in a fragment rerun)."""
-
-
-class FragmentHandledException(BaseException):
-    """A fragment raised during its parent's run; it shows the error, the parent run stops."""
-
-
-# --------------------------------------------------------------------------------------------
-# Scopes
-
-
-class App:
-    """A full-rerun scope: an `%%app` cell, or a plain cell whose code called nbfrag."""
-
-    _count = 0
-
-    def __init__(self, source: str | None, namespace: dict[str, Any], host: Area | None) -> None:
-        App._count += 1
-        self.number = App._count
-        self.namespace = namespace
-        self.host = host
-        self.root = Block(host)
-        if host is not None:
-            host.block = self.root
-        self.sidebar: Block | None = None  # made by the first `st.sidebar` (see _layout)
-        self.toasts: list[str] = []  # every toast body, oldest first (for tests)
-        self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
-        self._code: Any = None
-        self.source = source
-
-    @property
-    def source(self) -> str | None:
-        return self._source
-
-    @source.setter
-    def source(self, value: str | None) -> None:
-        self._source = value
-        self._code = None
-
-    def code(self) -> Any:
-        """The app's source compiled once, registered in linecache for readable tracebacks."""
-        if self._code is None:
-            assert self._source is not None
-            source = self._source
-            try:
-                from IPython import get_ipython
-
-                shell = get_ipython()
-                if shell is not None:  # line magics and `!cmd` inside an app cell
-                    source = shell.transform_cell(source)
-            except ImportError:  # pragma: no cover
-                pass
-            filename = f"<nbfrag app {self.number}>"
-            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            self._code = compile(source, filename, "exec")
-        return self._code
-
-    def close(self) -> None:
-        """Close every widget the app drew (its cell was re-executed or the app replaced)."""
-        self.root.dispose()
-        if self.sidebar is not None:
-            self.sidebar.dispose()
-            if self.sidebar.widget is not None:
-                close_widget(self.sidebar.widget)
-        if self.root.widget is not None and self.root.widget is not self.host:
-            close_widget(self.root.widget)  # the main column beside a sidebar
-        if self.host is not None:
-            close_widget(self.host)
-
-
-class Fragment:
-    """A fragment scope: a function, its call site, and the arguments of its last call."""
-
-    def __init__(self, app: App, name: str, slot: Slot) -> None:
-        self.app = app
-        self.name = name
-        area = slot.widget
-        assert isinstance(area, Area)
-        self.block = Block(area, parent=None)
-        area.block = self.block
-        slot.block = self.block
-        self.func: Callable[..., Any] = lambda: None
-        self.args: tuple[Any, ...] = ()
-        self.kwargs: dict[str, Any] = {}
-        self.run_every: float | None = None
-        self.alive = True
-        slot.text = lambda: f"fragment {self.name}:"
-        slot.on_dispose.append(self.kill)
-
-    def kill(self) -> None:
-        """The fragment left the page: its ticks and clicks are ignored from now on."""
-        self.alive = False
-
-
-@dataclass
-class Run:
-    """One execution: a full app run or a fragment rerun (with the fragments it calls inline)."""
-
-    app: App
-    kind: str  # "app" or "fragment"
-    target: Fragment | None = None
-    widget_ids: set[Hashable] = field(default_factory=set)
-    keys: set[str] = field(default_factory=set)
-    fragments: list[str] = field(default_factory=list)  # names of the fragments that ran
-    outcome: str = "completed"  # or "rerun", "stopped", "exception"
-
-    def claim(self, widget_id: Hashable, element_type: str, key: str | None) -> None:
-        """Register a widget drawn in this run; the same identity twice is an error."""
-        if key is not None and key in self.keys:  # a key is unique across element types
-            raise errors.StreamlitDuplicateElementKey(key)
-        if widget_id in self.widget_ids:
-            raise errors.StreamlitDuplicateElementId(element_type)
-        self.widget_ids.add(widget_id)
-        if key is not None:
-            self.keys.add(key)
-
-
-@dataclass
-class Frame:
-    """Where nbfrag commands draw right now."""
-
-    app: App
-    block: Block
-    fragment: Fragment | None
-    run: Run
-    live_cell: bool = False  # a plain cell running by hand: show top-level elements at once
-
-    @property
-    def scope_block(self) -> Block:
-        """The block of the scope (fragment or app) the code belongs to."""
-        return self.fragment.block if self.fragment is not None else self.app.root
-
-    @property
-    def outside_scope(self) -> bool:
-        """A fragment is drawing into a container created outside it."""
-        if self.fragment is None:
-            return False
-        block: Block | None = self.block
-        while block is not None:
-            if block is self.fragment.block:
-                return False
-            block = block.parent
-        return True
-
-    def show(self, widget: widgets.Widget) -> None:
-        """At the top level of a plain cell, display a finished element as the cell's output
-        (inside an app or fragment, the reconciler puts it in its container instead)."""
-        if self.live_cell:
-            from IPython.display import display
-
-            display(widget)
-
-
-@dataclass
-class Request:
-    """Something to run: the whole app, or one fragment, after an optional widget callback."""
-
-    app: App
-    fragment: Fragment | None = None
-    callback: Callable[[], Any] | None = None
-    trigger: tuple[Hashable, Any] | None = None  # a one-run widget value (a button click)
-    done: Callable[[], None] | None = None
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)  # nbfrag/
 
 
 # --------------------------------------------------------------------------------------------
@@ -279,19 +111,19 @@ class Runtime:
         """A plain cell (no `%%app`) called nbfrag: it becomes an app whose elements are shown
         one by one as the cell produces them. With the extension loaded its source is known,
         so `st.rerun()` can re-execute it."""
-        shell = _shell()
-        parent = getattr(shell, "parent_header", None) or {}
-        execution = execution_key(shell)
+        running = shell()
+        parent = getattr(running, "parent_header", None) or {}
+        execution = execution_key(running)
         app = self._cell_app[1] if self._cell_app and self._cell_app[0] == execution else None
         if app is None:
             source = None
             if self.cell_source is not None and self.cell_source[0] == execution:
                 source = self.cell_source[1]
-            namespace = shell.user_ns if shell is not None else {}
+            namespace = running.user_ns if running is not None else {}
             app = App(source, namespace, host=None)
             app.hand_run = Run(app, "app")
             self._cell_app = (execution, app)
-            self.add_app(app, _cell_id(parent))
+            self.add_app(app, cell_id(parent))
         assert app.hand_run is not None
         return Frame(app, app.root, None, app.hand_run, live_cell=True)
 
@@ -412,9 +244,7 @@ class Runtime:
         block.begin()
         run.fragments.append(fragment.name)
         if fragment.run_every is not None:
-            from ._ticker import place_ticker
-
-            place_ticker(block, fragment)
+            place_ticker(block, fragment.run_every, lambda rearm: self._tick(fragment, rearm))
         token = self._frame.set(Frame(fragment.app, block, fragment, run))
         complete = True
         try:
@@ -440,6 +270,11 @@ class Runtime:
             self._frame.reset(token)
             block.commit(complete)
         return None
+
+    def _tick(self, fragment: Fragment, rearm: Callable[[], None]) -> None:
+        """A `run_every` tick: rerun the fragment, then re-arm its ticker's views."""
+        if fragment.alive:
+            self.dispatch(Request(fragment.app, fragment=fragment, done=rearm))
 
     def follow_up(self, app: App, rerun: RerunException) -> Request:
         if rerun.scope == "fragment" and rerun.fragment is not None:
@@ -483,26 +318,6 @@ class Runtime:
             update,
             text=lambda: headline,
         )
-
-
-def _shell() -> Any:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return None
-    return get_ipython()
-
-
-def execution_key(shell: Any) -> Hashable:
-    """Identifies the cell execution in progress (the execute request, or the prompt number)."""
-    parent = getattr(shell, "parent_header", None) or {}
-    return parent.get("header", {}).get("msg_id") or ("count", getattr(shell, "execution_count", 0))
-
-
-def _cell_id(parent: dict[str, Any]) -> str | None:
-    """JupyterLab and Notebook 7 send the cell's id; nbclient, nbval and Voila do not."""
-    cell_id = parent.get("metadata", {}).get("cellId")
-    return str(cell_id) if cell_id else None
 
 
 runtime = Runtime()

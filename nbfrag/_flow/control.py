@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from . import errors
-from ._runtime import RERUN_NEEDS_EXTENSION, RerunException, StopException, runtime
+from .. import errors
+from .._runtime.runtime import runtime
+from .._runtime.scopes import RERUN_NEEDS_EXTENSION, RerunException, StopException
 
 _VALID_SCOPES = "Valid scopes are 'app' (rerun the whole app) and 'fragment' (rerun only the current fragment, during a fragment rerun)."
 

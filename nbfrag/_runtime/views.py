@@ -6,12 +6,11 @@ is the text of its contents (see `Block.lines`): deterministic, untruncated, no 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as widgets
 
-if TYPE_CHECKING:
-    from ._reconciler import Block
+from .reconciler import Block
 
 
 class Area(widgets.VBox):

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # nbfrag/
 _SIBLING_IMPORT = re.compile(r'^import \{([^}]*)\} from "\./([\w-]+)\.js";\n', re.MULTILINE)
 _EXPORT = re.compile(r"^export (?=(?:async\s+)?function\*?\s+(\w+)|(?:const|let|var|class)\s+(\w+))", re.MULTILINE)
 
 
 def static_file(name: str) -> Path:
     """The ES module `name`, shipped in the wheel or, in an editable install, under `js/`."""
-    for candidate in (_HERE / "static" / name, _HERE.parent / "js" / name):
+    for candidate in (_PACKAGE / "static" / name, _PACKAGE.parent / "js" / name):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError(f"nbfrag's frontend module {name} is missing; reinstall nbfrag")

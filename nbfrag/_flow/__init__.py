@@ -1,0 +1,1 @@
+"""Execution flow: `st.fragment`, `st.rerun`, `st.stop` (and next forms, dialogs, caching)."""

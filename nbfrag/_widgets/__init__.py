@@ -1,0 +1,1 @@
+"""Input widgets: `base` holds what every widget shares; one module per family builds on it."""

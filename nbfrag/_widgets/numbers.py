@@ -1,0 +1,128 @@
+"""`st.number_input`, and the int/float rules the sliders share (`is_number`,
+`format_number`): Streamlit's printf-style formats and its mixed-type errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from .. import errors
+from .base import Callback, Control, input_widget
+
+# --------------------------------------------------------------------------------------------
+# Numbers
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def number_input(
+    label: str,
+    min_value: int | float | None = None,
+    max_value: int | float | None = None,
+    value: Any = "min",
+    step: int | float | None = None,
+    format: str | None = None,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Any = None,
+    kwargs: Any = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    icon: str | None = None,
+    width: Any = "stretch",
+) -> int | float:
+    """Display a numeric input. Returns an int when every number given is an int, else a float.
+
+    `value="min"` (the default) starts at `min_value`, or 0. `value=None` starts with an empty
+    field (showing `placeholder`) and returns None until a number is entered; it is a text
+    field then, without step arrows. Values outside `[min_value, max_value]` are refused and
+    the field shows the last valid value.
+    """
+    if isinstance(value, str) and value == "min":
+        value = min_value if min_value is not None else 0
+    empty_field = value is None
+    given = {"value": value, "min_value": min_value, "max_value": max_value, "step": step}
+    for name, number in given.items():
+        if number is not None and not is_number(number):
+            raise errors.StreamlitAPIException(
+                f"`{name}` must be an int or a float; got {type(number).__name__}: {number!r}."
+            )
+    numbers = [n for n in given.values() if n is not None]
+    kinds = {isinstance(n, float) for n in numbers}
+    if len(kinds) > 1:
+        described = ", ".join(f"`{k}` has {type(v).__name__} type" for k, v in given.items() if v is not None)
+        raise errors.StreamlitAPIException(
+            f"All numerical arguments must be of the same type. {described}. "
+            "Make them all ints or all floats (e.g. `value=1.0` with `step=0.5`)."
+        )
+    is_float = kinds == {True} or (empty_field and not numbers)  # Streamlit: float by default
+    if min_value is not None and max_value is not None and min_value > max_value:
+        raise errors.StreamlitAPIException(
+            f"The `min_value`, set to {min_value}, shouldn't be larger than the `max_value`, set to {max_value}."
+        )
+    if not empty_field:
+        check_bounds(value, min_value, max_value)
+    step = step if step is not None else (0.01 if is_float else 1)
+    cast = float if is_float else int
+
+    def coerce(number: Any) -> Any:
+        if number is None and empty_field:
+            return None
+        if not is_number(number):
+            raise ValueError(number)
+        number = cast(number)
+        check_bounds(number, min_value, max_value)
+        return number
+
+    def parse(text: str) -> Any:
+        """What the user typed into the empty-able field: None when cleared."""
+        text = text.strip()
+        return None if not text else (float(text) if is_float else int(text))
+
+    def configure(widget: Any) -> None:
+        if empty_field:
+            widget.placeholder = "" if placeholder is None else str(placeholder)
+        else:
+            widget.step = step
+
+    if empty_field:
+        control = Control(
+            lambda: widgets.Text(continuous_update=False), configure, (placeholder,),
+            to_widget=lambda v: "" if v is None else str(v), from_widget=parse,
+            coerce=coerce, show=lambda v: "" if v is None else format_number(v, format),
+        )
+    else:
+        control = Control(
+            lambda: (widgets.FloatText if is_float else widgets.IntText)(continuous_update=False),
+            configure, (step,), coerce=coerce, show=lambda v: format_number(v, format),
+        )
+    return input_widget(
+        "number_input", label, key, (min_value, max_value, value, step, format, placeholder),
+        coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
+        disabled=disabled, label_visibility=label_visibility,
+    )
+
+
+def check_bounds(value: Any, low: Any, high: Any) -> None:
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise errors.StreamlitValueError(
+            f"The default `value` {value} must be greater than or equal to the `min_value` {low} "
+            f"and less than or equal to the `max_value` {high}."
+        )
+
+
+def format_number(value: Any, format: str | None) -> str:
+    """Show a number with a printf-style `format` (`"%.2f"`, `"%d"`), as Streamlit does."""
+    if format:
+        try:
+            return format % value
+        except (TypeError, ValueError):
+            pass
+    return str(value)
