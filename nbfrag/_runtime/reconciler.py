@@ -186,6 +186,8 @@ class Block:
         """`clear_output()` inside a run: forget the outputs captured at the cursor."""
         if self._capture_slot is not None and self._capture_slot.outputs is not None:
             self._capture_slot.outputs.clear()
+            if self._appending:  # no commit will come: publish now, as append_output does
+                self._capture_slot.publish_outputs()
 
     # -- ending a run -----------------------------------------------------------------------
     def commit(self, complete: bool = True) -> None:
