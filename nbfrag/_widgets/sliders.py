@@ -67,16 +67,15 @@ def slider(
         What the slider is for, shown beside it as plain text. Part of the widget's identity when it
         has no `key`.
     min_value : int, float, date, datetime or time, optional
-        The smallest value. Defaults: 0 for ints, 0.0 for floats, 14 days before `value` for
-        dates and datetimes, 00:00 for times.
+        The smallest value. Defaults: 0 for ints, 0.0 for floats, 14 days before `value` (its
+        first date for a range) for dates and datetimes, 00:00 for times.
     max_value : int, float, date, datetime or time, optional
-        The largest value. Defaults: 100 for ints, 1.0 for floats, 14 days after `value` for
-        dates and datetimes, 23:45 for times.
+        The largest value. Defaults: 100 for ints, 1.0 for floats, 14 days after `value` (its
+        first date for a range) for dates and datetimes, 23:45 for times.
     value : a value, or a tuple or list of two, optional
-        The starting value (default `min_value`), or `(low, high)` for a range slider (default:
-        the whole range). It must lie between the bounds. The numbers given must be all ints or
-        all floats, and dates, datetimes and times must not be mixed, else
-        `StreamlitAPIException`.
+        The starting value (default `min_value`), or `(low, high)` for a range slider. It must
+        lie between the bounds. The numbers given must be all ints or all floats, and dates,
+        datetimes and times must not be mixed, else `StreamlitAPIException`.
     step : int, float or timedelta, optional
         The distance between positions. Defaults: 1 for ints, 0.01 for floats, one day for dates,
         15 minutes for datetimes and times (which take a `datetime.timedelta`).
