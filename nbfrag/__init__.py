@@ -1,5 +1,8 @@
 """nbfrag: Streamlit's `st.fragment`, done natively in Jupyter notebooks.
 
+Load the extension once, mark the app's cell with `%%app`, and write Streamlit code with
+`import nbfrag as st`:
+
     %load_ext nbfrag
 
     %%app
@@ -14,6 +17,27 @@
     counter()
 
 A click reruns only `counter` and redraws only its area; `st.rerun()` reruns the app cell.
+
+A short tour
+------------
+* Execution flow: `fragment` (`run_every=` adds a timer), `rerun`, `stop`, and
+  `session_state` (also `state`), shared by the app cell and every fragment.
+* Inputs, each a standard ipywidgets control returning its value as Streamlit's does:
+  `button`, `checkbox`, `toggle`, `radio`, `selectbox`, `multiselect`, `slider`,
+  `select_slider`, `text_input`, `text_area`, `number_input`, `date_input`, `time_input`,
+  `color_picker`; and `widget(w)`, which lets any ipywidget or anywidget rerun its fragment.
+* Text: `write` (chooses the element by type), `markdown`, `title`, `header`, `subheader`,
+  `caption`, `text`, `code`, `latex`, `divider`, `help`, `exception`.
+* Data and media: `dataframe`, `table`, `metric`, `json`, `image`, `pyplot`, `plotly_chart`.
+* Layout: `columns`, `container`, `tabs`, `expander`, `empty` and `sidebar`, each a
+  container to draw into with `with box:` or `box.write(...)`.
+* Status: `error`, `warning`, `info`, `success`, `progress`, `spinner`, `toast`, `balloons`.
+* `errors` holds Streamlit's exception classes; `nbfrag.testing.AppTest` runs an app
+  headlessly and clicks through it in tests.
+
+Each command's docstring is its reference, including where it differs from Streamlit:
+`help(st.slider)`. A page is readable as text too: the `repr()` of an app's area is what
+it shows.
 """
 
 from __future__ import annotations

@@ -42,20 +42,136 @@ def _alert(kind: str, body: Any, icon: str | None) -> None:
 
 
 def error(body: Any, *, icon: str | None = None, width: Any = None) -> None:
-    """Display an error message (Markdown allowed; raw HTML shown as text)."""
+    """Display an error message in a red box.
+
+    Parameters
+    ----------
+    body : str
+        The message, as Markdown (raw HTML is shown as text); other objects are converted with
+        `str()`.
+    icon : str, optional
+        Text shown before the message, typically an emoji.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * `icon` is shown as text: a `":material/...:"` name is not turned into an icon.
+    * `width` is ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.error("The sensor does not answer.", icon="🚨")
+    """
     _alert("error", body, icon)
 
 
 def warning(body: Any, *, icon: str | None = None, width: Any = None) -> None:
-    """Display a warning message (Markdown allowed; raw HTML shown as text)."""
+    """Display a warning in a orange box.
+
+    Parameters
+    ----------
+    body : str
+        The message, as Markdown (raw HTML is shown as text); other objects are converted with
+        `str()`.
+    icon : str, optional
+        Text shown before the message, typically an emoji.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * `icon` is shown as text: a `":material/...:"` name is not turned into an icon.
+    * `width` is ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.warning("The soil is getting dry.", icon="⚠️")
+    """
     _alert("warning", body, icon)
 
 
 def info(body: Any, *, icon: str | None = None, width: Any = None) -> None:
-    """Display an informational message (Markdown allowed; raw HTML shown as text)."""
+    """Display an informational message in a blue box.
+
+    Parameters
+    ----------
+    body : str
+        The message, as Markdown (raw HTML is shown as text); other objects are converted with
+        `str()`.
+    icon : str, optional
+        Text shown before the message, typically an emoji.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * `icon` is shown as text: a `":material/...:"` name is not turned into an icon.
+    * `width` is ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.info("Readings refresh every ten minutes.")
+    """
     _alert("info", body, icon)
 
 
 def success(body: Any, *, icon: str | None = None, width: Any = None) -> None:
-    """Display a success message (Markdown allowed; raw HTML shown as text)."""
+    """Display a success message in a green box.
+
+    Parameters
+    ----------
+    body : str
+        The message, as Markdown (raw HTML is shown as text); other objects are converted with
+        `str()`.
+    icon : str, optional
+        Text shown before the message, typically an emoji.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * `icon` is shown as text: a `":material/...:"` name is not turned into an icon.
+    * `width` is ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.success("All plants watered!", icon="✅")
+    """
     _alert("success", body, icon)

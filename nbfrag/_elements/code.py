@@ -61,7 +61,44 @@ def code(
     height: Any = None,
     width: Any = None,
 ) -> None:
-    """Display a code block, highlighted for `language` (None or unknown: plain text)."""
+    """Display a code block with syntax highlighting.
+
+    The code is highlighted and escaped in the kernel (by Pygments), so it is always shown as
+    text, whoever wrote it.
+
+    Parameters
+    ----------
+    body : str
+        The code; other objects are converted with `str()`.
+    language : str or None, default "python"
+        A Pygments language name such as "python", "sql", "json" or "bash". None or an unknown
+        name shows plain text; a value that is not a str raises `StreamlitAPIException`.
+    line_numbers : bool, default False
+        Number the lines.
+    wrap_lines : bool, default False
+        Wrap long lines instead of scrolling sideways.
+    height : int or str, optional
+        Accepted for compatibility and ignored: the block is as tall as its code.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * No copy-to-clipboard button; `height` and `width` are ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.code("SELECT name FROM plants WHERE thirsty", language="sql", line_numbers=True)
+    """
     if language is not None and not isinstance(language, str):
         raise errors.StreamlitAPIException(
             f"st.code: language must be a language name such as 'python' or None, not "
@@ -73,15 +110,69 @@ def code(
 
 
 def divider(*, width: Any = None) -> None:
-    """Display a horizontal rule."""
+    """Display a horizontal rule.
+
+    Parameters
+    ----------
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * `width` is ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.write("Above the line")
+    >>> st.divider()
+    >>> st.write("Below the line")
+    """
     place_html("divider", "<hr style='margin:1em 0'>", "---", None)
 
 
 def latex(body: Any, *, help: str | None = None, width: Any = None) -> None:
-    """Display mathematical expressions formatted as LaTeX (a SymPy expression is converted).
+    r"""Display a mathematical formula typeset from LaTeX.
 
-    Drawn by an `HTMLMath` widget (MathJax in the browser); the formula is HTML-escaped, which
-    MathJax reads back as the characters typed, so it cannot smuggle markup in."""
+    Drawn by an ipywidgets `HTMLMath` widget (MathJax in the browser). The formula is
+    HTML-escaped, so it cannot carry markup into the page.
+
+    Parameters
+    ----------
+    body : str or SymPy expression
+        LaTeX math without surrounding `$$`; a SymPy expression is converted with
+        `sympy.latex`.
+    help : str, optional
+        Accepted for compatibility and not shown: this element has no tooltip icon here.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * Typeset by the notebook's MathJax rather than KaTeX, so a few macros may differ.
+    * `help` and `width` are ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.latex(r"e^{i\pi} + 1 = 0")
+    """
     text = _latex_source(body)
     frame = runtime.require_frame()
     html = f"$$\n{escape(text)}\n$$"
@@ -116,8 +207,31 @@ def _latex_source(body: Any) -> str:
 
 
 def help(obj: Any = None) -> None:  # noqa: A001 - Streamlit's name
-    """Display an object's name, signature and docstring (what `st.write` shows for functions,
-    classes and modules). A short, fixed text form, not Streamlit's interactive inspector."""
+    """Display an object's kind, name, signature and the first paragraph of its docstring.
+
+    Parameters
+    ----------
+    obj : any, optional
+        The object to describe: a function, class, module or any other object.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * A short fixed text, not Streamlit's inspector that lists an object's members and values.
+    * Without an argument it describes None (Streamlit describes the `streamlit` module).
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.help(st.slider)
+    """
     text = help_text(obj)
     html = f"<pre class='nbfrag-help' style='{_PRE_STYLE};white-space:pre-wrap'>{escape(text)}</pre>"
     place_html("help", html, text, obj)

@@ -30,7 +30,37 @@ from .code import highlight
 def json(body: Any, *, expanded: bool | int = True, width: Any = None) -> None:
     """Display an object or a JSON string as pretty-printed, highlighted JSON.
 
-    `expanded=False` (or 0) shows it collapsed behind a one-line summary (`<details>`)."""
+    Parameters
+    ----------
+    body : object or str
+        A dict, list, tuple, namedtuple or other JSON-serializable object, or a string of JSON
+        (parsed first: invalid JSON raises `StreamlitAPIException`). Sets become sorted lists,
+        other values JSON cannot hold their `str()`, and keys JSON cannot have are left out.
+    expanded : bool or int, default True
+        True, or any int but 0, shows the whole value. False or 0 shows it collapsed behind a
+        one-line summary such as "{ 3 keys }" that opens on a click.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the element spans its container.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * `expanded` is all or nothing: an int does not open that many levels, and nodes cannot be
+      folded one by one.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.json({"name": "fern", "needs": ["shade", "water"]})
+    >>> st.json('{"collapsed": true}', expanded=False)
+    """
     text = json_text(body)
     html = highlight(text, "json")
     if expanded is False or (not isinstance(expanded, bool) and expanded == 0):
@@ -99,7 +129,51 @@ def metric(
     width: Any = None,
     height: Any = None,
 ) -> None:
-    """Display a metric in big bold font, with an optional delta and its direction arrow."""
+    """Display a metric: a label, a value in large type, and optionally its change.
+
+    Parameters
+    ----------
+    label : str
+        What is measured; inline Markdown is rendered.
+    value : int, float, str or None
+        The value, shown large; None shows "—". Other types raise `TypeError` (numpy numbers
+        are accepted).
+    delta : int, float, str or None, optional
+        The change, shown under the value with an arrow: down when it starts with "-", up
+        otherwise.
+    delta_color : {"normal", "inverse", "off"}, default "normal"
+        "normal" shows increases green and decreases red, "inverse" the other way round, "off"
+        both grey. Other values raise `StreamlitAPIException`.
+    help : str, optional
+        A tooltip on the metric.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        "hidden" keeps the label's space empty, "collapsed" removes it.
+    border : bool, default False
+        Draw a border around the metric.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the metric spans its container.
+    height : "content", "stretch" or int, optional
+        Accepted for compatibility and ignored: the metric is as tall as its content.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * `help` is the browser's plain tooltip; `width` and `height` are ignored; there is no
+      sparkline (`chart_data`).
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.metric("Temperature", "21.5 °C", "-1.2 °C")
+    >>> st.metric("Failed sensors", 3, -2, delta_color="inverse", border=True)
+    """
     value_text = _metric_part(value, "value", none="—")
     delta_text = _metric_part(delta, "delta", none="")
     if delta_color not in _DELTA_COLORS:
@@ -170,10 +244,59 @@ def dataframe(
     selection_mode: Any = "multi-row",
     row_height: int | None = None,
 ) -> None:
-    """Display a DataFrame (or anything table-like) as the notebook shows DataFrames.
+    """Display a table of data the way the notebook shows DataFrames.
 
-    Accepts pandas DataFrame/Series/Styler/Index, numpy arrays, dicts and lists (converted
-    with pandas), objects with `to_pandas()`, and any object with `_repr_html_`."""
+    Parameters
+    ----------
+    data : table-like, optional
+        A pandas DataFrame, Series, Index or Styler; a numpy array, dict or list (converted with
+        pandas); an object with `to_pandas()` or the `__dataframe__` interchange protocol
+        (polars, pyarrow...); another iterable of rows; or an object that renders itself with
+        `_repr_html_`. Anything else raises `StreamlitAPIException`.
+    width : "stretch", "content" or int, optional
+        Accepted for compatibility and ignored: the table takes the width its content needs.
+    height : int or str, optional
+        Accepted for compatibility and ignored: the table is as long as pandas' display options
+        (`display.max_rows`) make it.
+    use_container_width : bool, optional
+        Accepted for compatibility and ignored, as `width`.
+    hide_index : bool, optional
+        True leaves the index out.
+    column_order : iterable of str, optional
+        The columns to show, in this order; the others are hidden and unknown names skipped.
+        Only applies to DataFrames.
+    column_config : dict, optional
+        Accepted for compatibility and ignored: a static table has no column types or editors.
+    key : str, optional
+        Accepted for compatibility and ignored: the table keeps no selection state.
+    on_select : "ignore" or None, default "ignore"
+        Rows cannot be selected, so anything but "ignore" or None (such as "rerun" or a
+        callback) raises `StreamlitAPIException`.
+    selection_mode : str or iterable of str, default "multi-row"
+        Accepted for compatibility and ignored (no selections).
+    row_height : int, optional
+        Accepted for compatibility and ignored: rows are as tall as the notebook's table style.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, or the selection state with `on_select`).
+
+    Differences from Streamlit
+    --------------------------
+    * The notebook's static HTML table (truncated by pandas' `display.max_rows`), not
+      Streamlit's interactive grid: no sorting, resizing, search, `column_config` or
+      selections. Only `data`, `hide_index` and `column_order` are honoured.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import nbfrag as st
+    >>> plants = pd.DataFrame({"plant": ["fern", "cactus"], "water_ml": [250, 40]})
+    >>> st.dataframe(plants, hide_index=True)
+    """
     if on_select not in ("ignore", None):
         raise errors.StreamlitAPIException(
             "nbfrag's st.dataframe does not support selections: drop on_select (or pass "
@@ -183,7 +306,36 @@ def dataframe(
 
 
 def table(data: Any = None, *, border: Any = True) -> None:
-    """Display a static table (same data types as `st.dataframe`)."""
+    """Display a static table (the same data types as `st.dataframe`).
+
+    Parameters
+    ----------
+    data : table-like, optional
+        A pandas DataFrame, Series, Index or Styler; a numpy array, dict or list (converted with
+        pandas); an object with `to_pandas()` or the `__dataframe__` interchange protocol
+        (polars, pyarrow...); another iterable of rows; or an object that renders itself with
+        `_repr_html_`. Anything else raises `StreamlitAPIException`.
+    border : bool or str, default True
+        Accepted for compatibility and ignored: the table has the notebook's table style.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * Rendered as `st.dataframe` renders: a long table is truncated by pandas'
+      `display.max_rows` (Streamlit's table shows every row); `border` is ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.table({"plant": ["fern", "cactus"], "water_ml": [250, 40]})
+    """
     _place_table("table", data, hide_index=False, column_order=None)
 
 

@@ -81,10 +81,36 @@ def _effects_widget(name: str, factory: type[_Effects]) -> Any:
 
 
 def toast(body: str, *, icon: str | None = None, duration: str | int = "short") -> None:
-    """Show a short notification over the page (bottom right) for about four seconds.
+    """Show a short notification over the page, bottom right, that goes away by itself.
 
-    `body` is Markdown (raw HTML is not rendered). `icon` is an emoji or short text shown as
-    is. `duration` is "short" (4 s), "long" (10 s), or seconds.
+    A toast is not an element of the page: it floats over it and is not part of the text form.
+    Each app keeps the bodies of its toasts for tests (`AppTest.toasts`).
+
+    Parameters
+    ----------
+    body : str
+        The message, as Markdown (raw HTML is not rendered).
+    icon : str, optional
+        Text shown before the message, typically an emoji, as it is.
+    duration : "short", "long" or number, default "short"
+        How long it stays: "short" is 4 seconds, "long" 10 seconds, or a number of seconds.
+        Another string raises `ValueError`.
+
+    Returns
+    -------
+    None
+
+    Differences from Streamlit
+    --------------------------
+    * Returns None: Streamlit returns a handle whose `.toast()` changes the message.
+    * No `duration="infinite"` (it raises `ValueError`); `icon` is shown as text (no
+      `":material/...:"` icons, no "spinner").
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> if st.button("Save"):
+    ...     st.toast("Saved!", icon="💾")
     """
     if isinstance(duration, str):
         if duration not in _LIFETIME_S:
@@ -100,7 +126,20 @@ def toast(body: str, *, icon: str | None = None, duration: str | int = "short") 
 
 
 def balloons() -> None:
-    """Celebrate: balloons float up the page, each time the run that calls this draws it."""
+    """Let balloons rise across the page, to celebrate.
+
+    They float over the page each time a run calls this, and are not part of the page's text.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> if st.button("Celebrate"):
+    ...     st.balloons()
+    """
     frame, widget = _effects_widget("balloons", Balloons)
     widget.launch()
 
@@ -118,10 +157,36 @@ _SPINNER_CSS = (
 
 @contextmanager
 def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterator[None]:
-    """Show `text` with a spinner while the block runs, if it takes more than half a second.
+    """Show a spinner and a message while a block of code runs.
 
-    The spinner sits where it is called (inside a fragment: in the fragment) and is gone when
-    the block ends. `show_time` is accepted for compatibility and not shown yet.
+    A context manager. The spinner sits where it is called (inside a fragment: in the fragment),
+    appears only when the block takes longer than half a second, and is gone when it ends.
+
+    Parameters
+    ----------
+    text : str, default "In progress..."
+        The message beside the spinner (inline Markdown).
+    show_time : bool, default False
+        Accepted for compatibility and not shown yet: no elapsed time is displayed.
+
+    Returns
+    -------
+    context manager
+        Use it as `with st.spinner(...):`.
+
+    Differences from Streamlit
+    --------------------------
+    * `show_time` is ignored.
+    * The first run of an `%%app` cell displays its page only when the cell finishes, so the
+      cell's busy indicator stands in for the spinner then; every later run shows it.
+
+    Examples
+    --------
+    >>> import time
+    >>> import nbfrag as st
+    >>> with st.spinner("Reading the sensors..."):
+    ...     time.sleep(0.1)
+    >>> st.success("Done")
     """
     frame = runtime.require_frame()
     block = frame.block

@@ -165,10 +165,45 @@ def container(
     horizontal: bool = False,
     gap: str | None = "small",
 ) -> Container:
-    """Insert an invisible container that holds several elements (optionally bordered).
+    """Insert a container that groups elements, optionally with a border or a fixed height.
 
-    Elements can be added with `with c:` or `c.write(...)`, also after later elements were
-    drawn outside it. `height` (pixels) makes it scroll; a fixed height implies a border.
+    Elements go in with `with c:` or `c.write(...)`, also after elements below it were drawn,
+    so a container reserves a place on the page.
+
+    Parameters
+    ----------
+    border : bool, optional
+        Draw a border. None (the default) draws one only when `height` is fixed.
+    height : int or str, optional
+        A fixed height in pixels; taller content scrolls. A string ("content", "stretch") is
+        accepted and ignored; other types raise `StreamlitAPIException`.
+    key : str, optional
+        A stable identity, so that the container keeps its widgets when elements before it come
+        and go.
+    width : "stretch", "content" or int, default "stretch"
+        Accepted for compatibility and ignored: the container spans its parent.
+    horizontal : bool, default False
+        Lay the elements out in a row instead of a column.
+    gap : str or None, default "small"
+        The space between the elements of a horizontal container (the sizes of `st.columns`);
+        a vertical container ignores it.
+
+    Returns
+    -------
+    Container
+        Draw into it with `with c:` or by calling any element on it (`c.write(...)`).
+
+    Differences from Streamlit
+    --------------------------
+    * `width` and a string `height` are ignored, `gap` applies to horizontal containers only,
+      and the `key` is not added as a CSS class.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> box = st.container(border=True)
+    >>> st.write("Written second, shown below the box.")
+    >>> box.write("Written last, shown inside the box above.")
     """
     if height is not None and not isinstance(height, (int, str)):
         raise errors.StreamlitAPIException(f"`height` must be an int (pixels) or None; got {height!r}.")
@@ -202,9 +237,42 @@ def columns(
     border: bool = False,
     width: Any = "stretch",
 ) -> list[Container]:
-    """Insert side-by-side columns: `spec` is a count, or relative widths such as `[2, 1]`.
+    """Insert columns side by side and return one container per column.
 
-    Returns one container per column; use `with col:` or `col.write(...)`.
+    Columns may be nested in columns, to any depth.
+
+    Parameters
+    ----------
+    spec : int or sequence of numbers
+        The number of equal columns, or their relative widths, e.g. `[2, 1]` for a column twice
+        as wide as the other. Anything but a positive int or positive numbers raises
+        `StreamlitAPIException`.
+    gap : {"small", "medium", "large", "xxsmall", "xsmall", "xlarge", "xxlarge"} or None, default "small"
+        The space between the columns; None for none.
+    vertical_alignment : {"top", "center", "bottom", "distribute"}, default "top"
+        How the columns' contents line up vertically.
+    border : bool, default False
+        Draw a border around each column.
+    width : "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the columns span their container.
+
+    Returns
+    -------
+    list of Container
+        One per column. Draw into a column with `with col:` or by calling any element on it
+        (`col.write(...)`, `col.button(...)`).
+
+    Differences from Streamlit
+    --------------------------
+    * Columns stay side by side on narrow screens (Streamlit stacks them); `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> left, right = st.columns([2, 1], border=True)
+    >>> left.write("The wide column")
+    >>> with right:
+    ...     st.metric("Plants", 12)
     """
     if isinstance(spec, numbers.Integral) and not isinstance(spec, bool):
         weights = [1.0] * int(spec) if spec > 0 else []
@@ -265,7 +333,39 @@ def columns(
 
 
 def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = None) -> list[Container]:
-    """Insert tabs; returns one container per tab label. The open tab survives reruns."""
+    """Insert tabs and return one container per tab.
+
+    Every tab's content is drawn in every run; switching tabs causes no rerun, and the open tab
+    stays open across reruns.
+
+    Parameters
+    ----------
+    tabs : sequence of str
+        The tab labels, as plain text: at least one, all strings, else
+        `StreamlitAPIException`.
+    width : "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the tabs span their container.
+    default : str, optional
+        The label of the tab open at first (otherwise the first tab). A label not in `tabs`
+        raises `StreamlitAPIException`.
+
+    Returns
+    -------
+    list of Container
+        One per tab. Draw into a tab with `with tab:` or by calling any element on it.
+
+    Differences from Streamlit
+    --------------------------
+    * The labels are plain text (no Markdown); `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> chart, data = st.tabs(["Chart", "Data"])
+    >>> chart.write("A chart would go here.")
+    >>> with data:
+    ...     st.json({"rows": 3})
+    """
     labels = list(tabs) if isinstance(tabs, Sequence) and not isinstance(tabs, str) else None
     if not labels:
         raise errors.StreamlitAPIException(
@@ -308,9 +408,34 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
 
 
 def expander(label: str, expanded: bool = False, *, icon: str | None = None, width: Any = "stretch") -> Container:
-    """Insert a collapsible section (an Accordion with one panel), open when `expanded`.
+    """Insert a section that the user can open and close.
 
-    The user's open/closed choice survives reruns; `expanded` is the initial state.
+    Parameters
+    ----------
+    label : str
+        The section's title, as plain text. Part of the expander's identity.
+    expanded : bool, default False
+        Whether the section starts open. After that, the user's choice survives reruns.
+    icon : str, optional
+        Text shown before the label, typically an emoji.
+    width : "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the expander spans its container.
+
+    Returns
+    -------
+    Container
+        Draw into the section with `with section:` or by calling any element on it.
+
+    Differences from Streamlit
+    --------------------------
+    * The label is plain text (no Markdown) and `icon` is shown as text (no `":material/...:"`
+      icons); `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> with st.expander("How is this measured?"):
+    ...     st.write("A probe in each pot, read every ten minutes.")
     """
     text_label = f"{icon} {label}" if icon else str(label)
 
@@ -335,8 +460,26 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
 
 
 def empty() -> Container:
-    """Insert a single-element placeholder: each element written into it replaces the last
-    (e.g. `placeholder.text(f"step {i}")` in a loop), and `placeholder.empty()` clears it."""
+    """Insert a placeholder that holds one element at a time.
+
+    Each element written into it replaces the one it showed, so a loop can update one place on
+    the page; `placeholder.empty()` clears it, and `placeholder.container()` holds several
+    elements as one.
+
+    Returns
+    -------
+    Container
+        The placeholder: call any element on it (`placeholder.text(...)`) or use `with
+        placeholder:`.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> placeholder = st.empty()
+    >>> for step in range(1, 4):
+    ...     placeholder.text(f"Step {step} of 3")
+    >>> placeholder.success("Finished")
+    """
     slot = _place_block("empty", None, _vbox("nbfrag-empty"), block_class=_LastWriteBlock)
     return Container(slot.block)
 

@@ -49,7 +49,55 @@ def image(
     *,
     use_container_width: bool = False,
 ) -> None:
-    """Display an image, or a list of images (with one caption each, or a shared one)."""
+    """Display an image, or several one under the other.
+
+    Images are encoded in the kernel and shown by the notebook's own renderers.
+
+    Parameters
+    ----------
+    image : image or list of images
+        A numpy array (H x W grayscale, H x W x 3 RGB or H x W x 4 RGBA; floats in [0, 1] or
+        ints in [0, 255]), a PIL image, encoded bytes or a binary file object (PNG, JPEG, GIF;
+        other formats with Pillow), SVG markup, a file path or an http(s) URL; or a list of
+        these. Anything else raises `StreamlitAPIException`.
+    caption : str or list of str, optional
+        Plain text under the image; a list gives each image its own caption (as many captions
+        as images, else `StreamlitAPIException`).
+    width : int, optional
+        The width in pixels; None shows the image at its natural size.
+    use_column_width : bool or str, optional
+        Accepted for compatibility (Streamlit deprecated it) and ignored.
+    clamp : bool, default False
+        Clip the values of an array into its valid range; without it, values outside raise
+        `RuntimeError`.
+    channels : {"RGB", "BGR"}, default "RGB"
+        The channel order of an array ("BGR" for OpenCV images).
+    output_format : {"auto", "PNG", "JPEG"}, default "auto"
+        How arrays and PIL images are encoded: "auto" keeps JPEG images JPEG and uses PNG
+        otherwise. Bytes, files and URLs are sent as they are.
+    use_container_width : bool, default False
+        Accepted for compatibility and ignored: images keep their natural size (or `width`).
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * A list of images is stacked vertically, not laid out side by side.
+    * Captions are plain text; `use_container_width` and `use_column_width` are ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import nbfrag as st
+    >>> ramp = np.tile(np.linspace(0.0, 1.0, 64), (16, 1))
+    >>> st.image(ramp, caption="A grey ramp", width=256)
+    """
     if channels not in ("RGB", "BGR"):
         raise errors.StreamlitAPIException(
             f'Invalid channels "{channels}". Channels must be either "RGB" or "BGR".'
@@ -211,10 +259,44 @@ def _array_to_pil(array: Any, *, clamp: bool, channels: str) -> Any:
 def pyplot(fig: Any = None, clear_figure: bool | None = None, *, use_container_width: bool = True, **kwargs: Any) -> None:
     """Display a matplotlib figure, rendered to PNG in the kernel.
 
-    Without `fig`, matplotlib's current figure is drawn and then cleared (Streamlit's
-    `clear_figure` default); a figure you pass is left as it is unless `clear_figure=True`.
-    Either way the figure is closed in pyplot afterwards, so the notebook's inline backend
-    does not show it a second time and reruns do not pile up open figures."""
+    The figure is closed in pyplot afterwards, so the notebook's inline backend does not show it
+    a second time and reruns do not pile up open figures.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure, optional
+        The figure to draw. Without it pyplot's current figure is drawn; when there is none,
+        `StreamlitAPIException` explains how to pass one.
+    clear_figure : bool, optional
+        Clear the figure after drawing it. Default: True for pyplot's current figure (no `fig`),
+        False for a figure passed in.
+    use_container_width : bool, default True
+        Accepted for compatibility and ignored: the image is shown at the figure's own size.
+    **kwargs
+        Passed to `Figure.savefig`, e.g. `dpi=100` or `transparent=True` (defaults: `dpi=200`,
+        `bbox_inches="tight"`).
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
+        draw into `st.empty()`).
+
+    Differences from Streamlit
+    --------------------------
+    * Shown at the figure's size rather than stretched to the container.
+    * The figure is closed in pyplot after drawing.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import nbfrag as st
+    >>> fig, ax = plt.subplots(figsize=(4, 2))
+    >>> lines = ax.plot([1, 3, 2, 4])
+    >>> st.pyplot(fig)
+    """
     import matplotlib.pyplot as plt
 
     given = fig is not None
@@ -263,10 +345,51 @@ def plotly_chart(
     config: dict[str, Any] | None = None,
     **kwargs: Any,
 ) -> None:
-    """Display a Plotly figure (or figure data: a dict or list of traces), interactive.
+    """Display an interactive Plotly chart.
 
-    The output carries the figure as `application/vnd.plotly.v1+json`, which JupyterLab,
-    Notebook 7 and Voila render with plotly's own extension, plus an HTML fallback."""
+    The figure is sent as `application/vnd.plotly.v1+json`, which JupyterLab, Notebook 7 and
+    Voila draw with Plotly's renderer, with an HTML fallback that loads plotly.js from its CDN.
+    Needs `plotly` installed.
+
+    Parameters
+    ----------
+    figure_or_data : plotly Figure, dict or list
+        A `plotly.graph_objects.Figure`, or figure data (a dict with "data" and "layout", or a
+        list of traces) made into one.
+    use_container_width : bool, default True
+        Make the chart responsive, so that it resizes with its container.
+    theme : "streamlit" or None, default "streamlit"
+        Accepted for compatibility and ignored: the figure keeps its own Plotly template.
+    key : str, optional
+        Accepted for compatibility and ignored: the chart keeps no selection state.
+    on_select : "ignore" or None, default "ignore"
+        Points cannot be selected, so anything but "ignore" or None raises
+        `StreamlitAPIException`.
+    selection_mode : str or iterable of str, default ("points", "box", "lasso")
+        Accepted for compatibility and ignored (no selections).
+    config : dict, optional
+        Plotly config options, e.g. `{"displayModeBar": False}`.
+    **kwargs
+        Accepted for compatibility and ignored.
+
+    Returns
+    -------
+    None
+        Nothing (Streamlit returns the element, or the selection state with `on_select`).
+
+    Differences from Streamlit
+    --------------------------
+    * No Streamlit theme and no selections; `**kwargs` are ignored.
+    * Returns None rather than the element: to replace an element later, write it into an
+      `st.empty()` placeholder.
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> import nbfrag as st
+    >>> fig = go.Figure(go.Bar(x=["fern", "cactus"], y=[250, 40]))
+    >>> st.plotly_chart(fig)
+    """
     if on_select not in ("ignore", None):
         raise errors.StreamlitAPIException(
             "nbfrag's st.plotly_chart does not support selections: drop on_select (or pass "

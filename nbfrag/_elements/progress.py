@@ -89,9 +89,37 @@ class Progress:
 
 
 def progress(value: Any, text: Any = None, *, width: Any = None) -> Progress:
-    """Display a progress bar; `value` is an int 0..100 or a float 0.0..1.0.
+    """Display a progress bar and return a handle that moves it.
 
-    Returns a handle: `bar.progress(value, text=None)` updates this bar in place."""
+    Parameters
+    ----------
+    value : int or float
+        An int from 0 to 100 (a percentage) or a float from 0.0 to 1.0 (a fraction). Other
+        values and types raise `StreamlitAPIException`.
+    text : str, optional
+        A caption above the bar (inline Markdown).
+    width : "stretch" or int, optional
+        Accepted for compatibility and ignored: the bar spans its container.
+
+    Returns
+    -------
+    Progress
+        The bar's handle: `bar.progress(value, text=None)` moves this same bar (one small update
+        of its widget), `bar.empty()` clears it, and `bar.value` is the percentage shown.
+
+    Differences from Streamlit
+    --------------------------
+    * The handle only has `.progress()`, `.empty()` and `.value` (Streamlit's can be replaced by
+      any element); `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> bar = st.progress(0, text="Watering")
+    >>> for percent in range(0, 101, 25):
+    ...     bar.progress(percent, text=f"Watering: {percent}%")
+    >>> bar.empty()
+    """
     html, plain, pct = render(value, text)
     slot = place_html("progress", html, plain, pct)
     return Progress(slot)

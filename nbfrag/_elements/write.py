@@ -16,16 +16,51 @@ from .text import exception, markdown
 
 
 def write(*args: Any, unsafe_allow_html: bool = False) -> None:
-    """Write anything, choosing the element by type as Streamlit does:
+    """Write arguments to the page, each shown by the element that suits its type.
 
-    strings -> Markdown (consecutive ones, and the inline-code forms below, joined with spaces
-    into one element); exceptions -> `exception`; pandas objects, numpy arrays and other
-    DataFrame-likes -> `dataframe`; dicts, lists, tuples, namedtuples, Session State ->
-    `json`; matplotlib figures -> `pyplot`; Plotly figures -> `plotly_chart`; PIL images ->
-    `image`; SymPy expressions -> `latex`; functions, classes, modules, dataclass instances and
-    objects whose `str` is a memory address -> `help`; objects with a rich repr
-    (`_repr_html_`, `_repr_mimebundle_`, ...) -> the notebook's rich display; anything else
-    (numbers, booleans, None) -> `str(arg)` as inline code (a code block when multi-line).
+    Consecutive strings, and the values shown as inline code, are joined with spaces into one
+    Markdown element; every other argument becomes an element of its own:
+
+    * `str`: Markdown, as `st.markdown`.
+    * exceptions: `st.exception`.
+    * pandas DataFrame, Series, Index and Styler, numpy arrays, and objects with `to_pandas()`
+      or `__dataframe__`: `st.dataframe`.
+    * dicts and other mappings (Session State too), lists, tuples, namedtuples: `st.json`.
+    * matplotlib figures: `st.pyplot`; Plotly figures: `st.plotly_chart`; PIL images:
+      `st.image`; SymPy expressions: `st.latex`.
+    * functions, classes, modules, dataclass instances and objects whose `str` is a memory
+      address (`<... at 0x...>`): `st.help`.
+    * other objects with a rich representation (`_repr_html_`, `_repr_mimebundle_`, ...): the
+      notebook's own rich display.
+    * anything else (numbers, booleans, None...): `str(arg)` as inline code, or as a code block
+      when it spans several lines.
+
+    Parameters
+    ----------
+    *args : any
+        The objects to write, in order.
+    unsafe_allow_html : bool, default False
+        Let raw HTML in the strings through. Off, HTML tags are shown as text. Never turn it on
+        for text a visitor can influence.
+
+    Returns
+    -------
+    None
+
+    Differences from Streamlit
+    --------------------------
+    * Objects with a rich repr are shown by the notebook's rich display (Streamlit shows
+      `_repr_html_` only with `unsafe_allow_html=True`).
+    * Generators and streams are not streamed (there is no `st.write_stream`): a generator is
+      described as `st.help` describes objects.
+    * No Streamlit Markdown extensions: `:emoji:` shortcodes, `:color[text]`, `:material/...:`
+      icons and `$...$` LaTeX show as written.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> st.write("The answer is", 42, "and here is the data:")
+    >>> st.write({"fern": 250, "cactus": 40})
     """
     words: list[str] = []
 

@@ -14,10 +14,34 @@ _VALID_SCOPES = "Valid scopes are 'app' (rerun the whole app) and 'fragment' (re
 def rerun(scope: str = "app") -> NoReturn:
     """Stop the current run at once and run again.
 
-    `scope="app"` (the default) reruns the whole app, also from inside a fragment.
-    `scope="fragment"` reruns only the current fragment, and is allowed only inside a
-    fragment during a fragment rerun (not during a full app run). `rerun` raises an exception
-    that `except Exception:` does not catch, so it works inside `try` blocks too.
+    Parameters
+    ----------
+    scope : {"app", "fragment"}, default "app"
+        "app" reruns the whole app, also from inside a fragment. "fragment" reruns only the
+        current fragment, and is allowed only inside a fragment during a fragment rerun (not
+        during a full run), else `StreamlitInvalidLayoutContextError`. Other values raise
+        `StreamlitAPIException`.
+
+    Returns
+    -------
+    NoReturn
+        It never returns: it raises an exception that `except Exception:` does not catch, so it
+        works inside `try` blocks too.
+
+    Differences from Streamlit
+    --------------------------
+    * The app is the `%%app` cell: a full rerun runs its source, kept by the kernel, again.
+      Outside `%%app`, `st.rerun()` works in a fragment or a widget callback (at the top level
+      of a plain cell it raises `NoAppError`) and re-executes the plain cell if
+      `%load_ext nbfrag` recorded its source; elements that the cell's first run did not draw
+      cannot appear later, since a finished cell gets no new outputs.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> if st.button("Start over"):
+    ...     st.session_state.clear()
+    ...     st.rerun()
     """
     if not isinstance(scope, str) or scope not in ("app", "fragment"):
         raise errors.StreamlitAPIException(f"'{scope}' is not a valid rerun scope. {_VALID_SCOPES}")
@@ -40,6 +64,23 @@ def rerun(scope: str = "app") -> NoReturn:
 
 
 def stop() -> NoReturn:
-    """Stop the current run here. In a fragment rerun only the fragment stops; what it drew
-    before this call stays and what it drew after it last time goes away."""
+    """Stop the current run here.
+
+    Nothing after the call runs. In a fragment rerun only the fragment stops: what it drew before
+    the call stays, and what it drew after that point in its previous run goes away.
+
+    Returns
+    -------
+    NoReturn
+        It never returns: it raises an exception that ends the run.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> name = st.text_input("Name")
+    >>> if not name:
+    ...     st.info("Type a name to go on.")
+    ...     st.stop()
+    >>> st.write(f"Hello, {name}!")
+    """
     raise StopException()

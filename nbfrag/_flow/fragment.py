@@ -30,31 +30,55 @@ def fragment(func: None = None, *, run_every: Any = None) -> Callable[[F], F]: .
 def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F], F]:
     """Turn a function into a fragment: a part of the app that reruns on its own.
 
-    When a user interacts with a widget created inside a fragment, only the fragment reruns
-    and only its area is redrawn; the rest of the page stays as it is. `st.rerun()` inside a
-    fragment reruns the whole app; `st.rerun(scope="fragment")`, during a fragment rerun,
-    only the fragment.
+    When a user changes a widget created inside a fragment, only the fragment reruns and only its
+    area is redrawn; the rest of the page stays as it is. `st.rerun()` inside a fragment reruns
+    the whole app; `st.rerun(scope="fragment")`, during a fragment rerun, only the fragment.
 
-    Each call draws the fragment in its own area at the call site and runs it at once,
-    returning the function's value. Later reruns use the arguments of that call and ignore
-    the return value, so pass changing data through `st.session_state`.
+    Each call draws the fragment in its own area at the call site and runs it at once, returning
+    the function's value. Reruns use the arguments of the last call and ignore the return value,
+    so pass changing data through `st.session_state`. A fragment called in a plain cell (without
+    `%%app`) reruns on its own widgets too.
 
     Parameters
     ----------
-    func : callable
-        The function to turn into a fragment (or use `@st.fragment()` with options).
-    run_every : int, float, timedelta, str or None
-        Rerun the fragment at this interval while a view of it is open in a browser:
-        seconds, a `datetime.timedelta`, or a string such as `"10s"`, `"500ms"`, `"1m30s"`
-        or `"1.5 days"`. `None` or `0` means no timer. Checked when the fragment is called.
+    func : callable, optional
+        The function to turn into a fragment. Leave it out to pass options:
+        `@st.fragment(run_every="5s")`.
+    run_every : int, float, timedelta, str or None, optional
+        Rerun the fragment at this interval while a view of it is open in a browser: seconds, a
+        `datetime.timedelta`, or a string such as "10s", "500ms", "1m30s" or "1.5 days". None or
+        0 means no timer. A bad value raises when the fragment is called.
+
+    Returns
+    -------
+    callable
+        The fragment: a function with `func`'s name and signature that draws and runs it. With
+        `func` left out, a decorator that makes one.
+
+    Differences from Streamlit
+    --------------------------
+    * `run_every` ticks come from the browser, only while a view of the fragment is open: a
+      notebook executed without a browser (nbclient, nbval) gets no ticks.
+    * Elements a fragment writes into containers created outside it accumulate there until the
+      next full run, as the `st.fragment` documentation describes (Streamlit 1.59 and later
+      redraw them in place instead).
 
     Examples
     --------
     >>> import nbfrag as st
+    >>> if "clicks" not in st.session_state:
+    ...     st.session_state.clicks = 0
     >>> @st.fragment
     ... def counter():
     ...     if st.button("Plus one!"):
     ...         st.session_state.clicks += 1
+    ...     st.write(f"Clicks: {st.session_state.clicks}")
+    >>> counter()
+    >>> @st.fragment(run_every="10s")
+    ... def clock():
+    ...     import datetime as dt
+    ...     st.write(f"Last reading at {dt.datetime.now():%H:%M:%S}")
+    >>> clock()
     """
     if func is None:
         return functools.partial(fragment, run_every=run_every)  # type: ignore[return-value]

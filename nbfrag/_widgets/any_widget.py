@@ -47,16 +47,54 @@ def widget(
     args: Any = None,
     kwargs: Any = None,
 ) -> Any:
-    """Display any ipywidget here and rerun this fragment (or the app) when the user changes it.
+    """Display any ipywidget; a change by the user reruns the fragment, as a built-in input does.
 
-    Returns `w.value`, or the widget itself when it has no `value` trait. The fragment reruns
-    when a trait named in `on` changes (default: `value`), after `on_change(*args, **kwargs)`.
+    Any widget library built on ipywidgets or anywidget can drive a fragment (a core slider, an
+    ipyleaflet map, a Plotly `FigureWidget`...). The first widget drawn at this place is kept
+    across reruns (same model, same view, the user's edits intact), so a fragment may simply
+    write `st.widget(IntSlider(5))`; a new object passed at the same place in a later run is
+    closed unused. Changes that the app's own code makes to the widget while it runs do not
+    cause a rerun.
 
-    The first widget drawn at this place is kept across reruns, so a fragment may simply
-    write `st.widget(IntSlider(5))` and its slider keeps the user's value; a new object passed
-    at the same place in a later run is closed unused. To create no model at all on reruns,
-    pass a function that makes the widget: `st.widget(lambda: ipyleaflet.Map(zoom=3))`.
-    Changes the fragment's own code makes to the widget while it runs do not rerun it.
+    Parameters
+    ----------
+    w : ipywidgets.Widget or callable
+        The widget, or a function without arguments that makes it. A function is called only
+        for the first draw, so reruns create no model at all. Anything else raises
+        `StreamlitAPIException`.
+    on : str or iterable of str, optional
+        The trait or traits whose change by the user reruns the fragment (the app outside
+        fragments). Default: "value", or none when the widget has no `value` trait. A name that
+        is not a trait raises `StreamlitAPIException`, listing the widget's synced traits.
+    key : str or int, optional
+        A unique identity, needed only to keep a widget's state when widgets of its class before
+        it come and go (without a key, the n-th `st.widget` of a class in a container is the same
+        widget in every run). It is not a Session State key.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when a watched trait changes, before the rerun.
+    args : tuple, optional
+        Positional arguments passed to `on_change`.
+    kwargs : dict, optional
+        Keyword arguments passed to `on_change`.
+
+    Returns
+    -------
+    any
+        The kept widget's `value`, or the widget itself when it has no `value` trait.
+
+    Differences from Streamlit
+    --------------------------
+    * Not a Streamlit command: an app that uses it runs with nbfrag only.
+
+    Examples
+    --------
+    >>> import ipywidgets as widgets
+    >>> import nbfrag as st
+    >>> @st.fragment
+    ... def zoom():
+    ...     level = st.widget(widgets.IntSlider(5, min=1, max=10, description="Zoom"))
+    ...     st.write(f"Zoom level {level}")
+    >>> zoom()
     """
     is_factory = callable(w) and not isinstance(w, widgets.Widget)
     if not is_factory and not isinstance(w, widgets.Widget):

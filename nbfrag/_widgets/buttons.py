@@ -41,11 +41,60 @@ def button(
     use_container_width: bool | None = None,
     width: Any = "content",
 ) -> bool:
-    """Display a button. Returns True only in the run that its click caused.
+    """Display a button and return whether it was just clicked.
 
-    Inside a fragment a click reruns only the fragment; elsewhere it reruns the whole app.
-    `on_click(*args, **kwargs)` runs first, before that run. With `key=`, the button's value
-    is readable (not writable) as `st.session_state[key]`.
+    A click reruns the button's scope: only the fragment it is drawn in, or the whole app when it
+    is outside fragments. The button returns True in the run that the click caused and False in
+    every other run, so act on it at once and keep what must last in `st.session_state`.
+
+    Parameters
+    ----------
+    label : str
+        The text on the button, as plain text. Part of the button's identity when it has no `key`.
+    key : str or int, optional
+        The button's unique name. With one, `st.session_state[key]` is True in the run its click
+        caused; assigning to it raises `StreamlitValueAssignmentNotAllowedError`, as in Streamlit.
+    help : str, optional
+        A tooltip shown when the pointer rests on the button.
+    on_click : callable, optional
+        Called as `on_click(*args, **kwargs)` when the button is clicked, before the rerun that
+        the click causes.
+    args : tuple, optional
+        Positional arguments passed to `on_click`.
+    kwargs : dict, optional
+        Keyword arguments passed to `on_click`.
+    type : {"primary", "secondary", "tertiary"}, default "secondary"
+        The emphasis. "primary" is ipywidgets' coloured primary style; "secondary" and "tertiary"
+        are its plain style. Other values raise `StreamlitAPIException`.
+    icon : str, optional
+        Text shown before the label, typically an emoji such as "🚀".
+    disabled : bool, default False
+        Show the button greyed out, so that it cannot be clicked.
+    use_container_width : bool, optional
+        True stretches the button across its container (the older spelling of
+        `width="stretch"`).
+    width : "content", "stretch" or int, default "content"
+        "stretch" makes the button as wide as its container; "content" and a number of pixels
+        leave it at its natural width.
+
+    Returns
+    -------
+    bool
+        True in the run caused by a click of this button, False otherwise.
+
+    Differences from Streamlit
+    --------------------------
+    * `type="tertiary"` looks like "secondary": ipywidgets has no borderless button style.
+    * `icon` is shown as text: an emoji works, a `":material/...:"` name is not turned into an icon.
+    * The label and `help` are plain text (no Markdown); a width in pixels is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> if st.button("Say hello", type="primary"):
+    ...     st.write("Hello!")
+    ... else:
+    ...     st.write("Click the button.")
     """
     if type not in _BUTTON_STYLES:
         raise errors.StreamlitAPIException(

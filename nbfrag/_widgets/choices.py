@@ -35,7 +35,67 @@ def radio(
     label_visibility: str = "visible",
     width: Any = "content",
 ) -> Any:
-    """Display radio buttons. Returns the selected option (None if `index=None` and unpicked)."""
+    """Display radio buttons and return the selected option.
+
+    Parameters
+    ----------
+    label : str
+        What the choice is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    options : iterable
+        The choices: a list, tuple, range, dict (its keys), pandas Series or DataFrame (its first
+        column), or any other iterable. The option objects themselves are returned, not their
+        labels.
+    index : int or None, default 0
+        The position in `options` of the option selected at first; None starts with nothing
+        selected. A position outside `options` raises `StreamlitAPIException`.
+    format_func : callable, default str
+        Turns an option into the label shown for it; the option itself is still returned.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    horizontal : bool, default False
+        Lay the buttons out in a row instead of a column.
+    captions : sequence of str, optional
+        Accepted for compatibility and not shown: ipywidgets' radio buttons have no place for a
+        caption under each option.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "content"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    any
+        The selected option, or None while nothing is selected (`index=None`, or no options).
+
+    Differences from Streamlit
+    --------------------------
+    * `captions` are not shown.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> size = st.radio("Size", ["S", "M", "L"], index=1, horizontal=True)
+    >>> st.write(f"You picked {size}.")
+    """
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     start = start_index("radio", index, opts)
@@ -68,11 +128,72 @@ def selectbox(
     accept_new_options: bool = False,
     width: Any = "stretch",
 ) -> Any:
-    """Display a drop-down select. Returns the selected option (None if `index=None` and
-    nothing is picked, or `options` is empty).
+    """Display a drop-down list and return the selected option.
 
-    With `accept_new_options=True` it is a combo box: the user may also type a value that is
-    not an option, returned as a str (and `placeholder` shows while it is empty)."""
+    Parameters
+    ----------
+    label : str
+        What the choice is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    options : iterable
+        The choices: a list, tuple, range, dict (its keys), pandas Series or DataFrame (its first
+        column), or any other iterable. The option objects themselves are returned, not their
+        labels.
+    index : int or None, default 0
+        The position in `options` of the option selected at first; None starts with nothing
+        selected. A position outside `options` raises `StreamlitAPIException`.
+    format_func : callable, default str
+        Turns an option into the label shown for it; the option itself is still returned.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    placeholder : str, optional
+        Hint text shown while nothing is selected. Only the combo box of
+        `accept_new_options=True` can show it; the plain drop-down is then just empty.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    accept_new_options : bool, default False
+        Make the field a combo box (an ipywidgets `Combobox`) in which the user may also type a
+        value that is not an option: text matching no option's label is returned as a str.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    any
+        The selected option (a typed str with `accept_new_options=True`), or None while nothing
+        is selected (`index=None`, an emptied combo box, or no options).
+
+    Differences from Streamlit
+    --------------------------
+    * The drop-down is the browser's own list, without Streamlit's type-to-search; `placeholder`
+      shows only with `accept_new_options=True`.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> city = st.selectbox("City", ["Lisbon", "Oslo", "Quito"])
+    >>> st.write(f"Off to {city}.")
+    >>> other = st.selectbox("Or anywhere", ["Paris"], index=None, accept_new_options=True,
+    ...                      placeholder="Type a city")
+    """
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     start = start_index("selectbox", index, opts)
@@ -137,8 +258,74 @@ def multiselect(
     accept_new_options: bool = False,
     width: Any = "stretch",
 ) -> list[Any]:
-    """Display a multi-select list (Ctrl/Shift-click picks several). Returns the selected
-    options in the order they were picked (`default` first, in its order)."""
+    """Display a list of options and return the ones selected.
+
+    The list box picks several options with Ctrl-click (Cmd-click on macOS) or Shift-click.
+
+    Parameters
+    ----------
+    label : str
+        What the choice is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    options : iterable
+        The choices: a list, tuple, range, dict (its keys), pandas Series or DataFrame (its first
+        column), or any other iterable. The option objects themselves are returned, not their
+        labels.
+    default : option or list of options, optional
+        What is selected at first; a single option may be given without a list. Each must be
+        one of `options`, else `StreamlitAPIException`.
+    format_func : callable, default str
+        Turns an option into the label shown for it; the option itself is still returned.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    max_selections : int, optional
+        The most options that may be selected. A pick beyond it is refused (the list box goes
+        back to the previous selection); a longer `default` raises `StreamlitAPIException`.
+    placeholder : str, optional
+        Accepted for compatibility and not shown: a list box always shows its options.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    accept_new_options : bool, default False
+        Accepted for compatibility and ignored: a list box cannot take typed values, so only
+        `options` can be selected.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    list
+        The selected options in the order the user picked them (`default` first, in its order).
+
+    Differences from Streamlit
+    --------------------------
+    * A list box (ipywidgets `SelectMultiple`) rather than a field of removable tags.
+    * `accept_new_options` and `placeholder` are ignored; past `max_selections` a pick is undone
+      instead of the remaining options being disabled.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> toppings = st.multiselect("Toppings", ["cheese", "basil", "olives"], default=["cheese"])
+    >>> st.write(f"{len(toppings)} topping(s): {', '.join(toppings)}")
+    """
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):

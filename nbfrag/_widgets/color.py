@@ -35,7 +35,55 @@ def color_picker(
     label_visibility: str = "visible",
     width: Any = "content",
 ) -> str:
-    """Display a color picker. Returns the color as a hex string such as `'#00f900'`."""
+    """Display a colour picker and return the colour as a hex string.
+
+    Parameters
+    ----------
+    label : str
+        What the colour is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    value : str, optional
+        The starting colour as "#RRGGBB" or "#RGB"; None starts at black ("#000000"). Anything
+        else raises `StreamlitAPIException`.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "content"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    str
+        The colour, such as "#00f900".
+
+    Differences from Streamlit
+    --------------------------
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> colour = st.color_picker("Pen colour", "#1f77b4")
+    >>> st.write(f"The pen colour is {colour}.")
+    """
     start = _color("#000000" if value is None else value)
     control = Control(lambda: widgets.ColorPicker(concise=False), lambda w: None, None, coerce=_color)
     return input_widget(

@@ -52,10 +52,68 @@ def date_input(
     label_visibility: str = "visible",
     width: Any = "stretch",
 ) -> dt.date | None:
-    """Display a date picker. Returns a `datetime.date` (None when `value=None` and unpicked).
+    """Display a date picker and return the chosen date, or a range of two dates.
 
-    With `value=(start, end)` (a list or tuple of up to two dates) it picks a range and
-    returns a tuple: `(start, end)`, `(start,)` while only one end is picked, or `()`.
+    Parameters
+    ----------
+    label : str
+        What the date is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    value : "today", date, datetime, str, None, or a tuple or list of them, default "today"
+        The starting date: "today", a `datetime.date`, a `datetime.datetime` (its date), an ISO
+        string such as "2024-05-31", or None for an empty picker. A tuple or list of up to two
+        dates makes a range picker (two date fields), e.g. `(start, end)` or `()`.
+    min_value : date, datetime, str or None, optional
+        The earliest date that can be picked; None for no limit.
+    max_value : date, datetime, str or None, optional
+        The latest date that can be picked; None for no limit.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    format : str, default "YYYY/MM/DD"
+        Accepted for compatibility and ignored: the browser's date field writes dates in its
+        locale's format.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    date, tuple or None
+        The chosen `datetime.date`, or None while an empty picker has no date. A range picker
+        returns a sorted tuple: `(start, end)`, `(start,)` while only one end is picked, or `()`.
+
+    Differences from Streamlit
+    --------------------------
+    * A range is two date fields side by side (ipywidgets `DatePicker`s), not one calendar.
+    * `format` is ignored. Without `min_value`/`max_value` any date can be picked (Streamlit
+      limits its calendar to ten years around `value`).
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import nbfrag as st
+    >>> birthday = st.date_input("Birthday", dt.date(1990, 7, 6))
+    >>> trip = st.date_input("Trip", (dt.date(2025, 1, 10), dt.date(2025, 1, 20)))
+    >>> st.write(f"Born on a {birthday:%A}; trip dates picked: {len(trip)}")
     """
     is_range = isinstance(value, (tuple, list))
     if is_range and len(value) > 2:
@@ -176,9 +234,61 @@ def time_input(
     step: int | dt.timedelta = 900,
     width: Any = "stretch",
 ) -> dt.time | None:
-    """Display a time picker. Returns a `datetime.time` (None when `value=None` and unpicked).
+    """Display a time picker and return the chosen time.
 
-    `step` is in seconds (or a timedelta), between 60 seconds and 23 hours, as in Streamlit.
+    Parameters
+    ----------
+    label : str
+        What the time is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    value : "now", time, datetime, str or None, default "now"
+        The starting time: "now" (the current time, to the minute), a `datetime.time`, a
+        `datetime.datetime` (its time), an ISO string such as "12:30", or None for an empty
+        picker.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    step : int or timedelta, default 900
+        The field's step, in seconds or as a `datetime.timedelta`, from 60 seconds to 23 hours;
+        outside that range `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    time or None
+        The chosen `datetime.time`, or None while an empty picker has no time.
+
+    Differences from Streamlit
+    --------------------------
+    * The browser's own time field (ipywidgets `TimePicker`) instead of a list of times:
+      `step` is the field's step rather than the spacing of listed choices.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import nbfrag as st
+    >>> alarm = st.time_input("Alarm", dt.time(7, 30), step=dt.timedelta(minutes=5))
+    >>> st.write(f"Alarm set for {alarm:%H:%M}.")
     """
     seconds = step.total_seconds() if isinstance(step, dt.timedelta) else step
     if not is_number(seconds) or not 60 <= seconds <= 23 * 3600:

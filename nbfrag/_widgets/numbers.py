@@ -38,12 +38,78 @@ def number_input(
     icon: str | None = None,
     width: Any = "stretch",
 ) -> int | float:
-    """Display a numeric input. Returns an int when every number given is an int, else a float.
+    """Display a number field with step buttons and return its number.
 
-    `value="min"` (the default) starts at `min_value`, or 0. `value=None` starts with an empty
-    field (showing `placeholder`) and returns None until a number is entered; it is a text
-    field then, without step arrows. Values outside `[min_value, max_value]` are refused and
-    the field shows the last valid value.
+    Parameters
+    ----------
+    label : str
+        What the field is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    min_value : int or float, optional
+        The smallest number allowed; None for no lower bound.
+    max_value : int or float, optional
+        The largest number allowed; None for no upper bound.
+    value : int, float, "min" or None, default "min"
+        The starting number. "min" starts at `min_value`, or at 0 without one. None starts with
+        an empty field and returns None until the user types a number; the field is then plain
+        text, without step buttons. A number outside the bounds raises `StreamlitValueError`.
+    step : int or float, optional
+        How much the step buttons and arrow keys change the number: 1 for ints, 0.01 for floats.
+    format : str, optional
+        A printf-style format such as "%d", "%.2f" or "%.1e" for the number's text form (its
+        repr and `nbfrag.testing`); the field shows the number as the browser writes it.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    placeholder : str, optional
+        Hint text for the empty field of `value=None`; ignored otherwise (that field is never
+        empty).
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    icon : str, optional
+        Accepted for compatibility and not shown: ipywidgets' number field has no place for an
+        icon.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    int, float or None
+        An int when the numbers given (`value`, `min_value`, `max_value`, `step`) are ints, a
+        float when they are floats (also when `value=None` and no number is given); mixing them
+        raises `StreamlitAPIException`. None while the empty field of `value=None` holds no
+        number.
+
+    Differences from Streamlit
+    --------------------------
+    * A typed number outside `[min_value, max_value]`, or text that is not a number, is refused:
+      the field goes back to the last valid value.
+    * `format` shapes the text form only, not the number shown in the field; `icon` is ignored;
+      the empty-able field of `value=None` has no step buttons.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> guests = st.number_input("Guests", min_value=1, max_value=12, value=2)
+    >>> price = st.number_input("Price each", min_value=0.0, value=19.5, step=0.5, format="%.2f")
+    >>> st.write(f"Total: {guests * price:.2f}")
     """
     if isinstance(value, str) and value == "min":
         value = min_value if min_value is not None else 0

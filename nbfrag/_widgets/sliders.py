@@ -55,13 +55,79 @@ def slider(
     label_visibility: str = "visible",
     width: Any = "stretch",
 ) -> Any:
-    """Display a slider. Returns an int or a float, or a `(low, high)` tuple when `value` is a
-    tuple/list of two numbers (a range slider).
+    """Display a slider and return its value, or a `(low, high)` range of two values.
 
-    Defaults as in Streamlit: ints from 0 to 100 by 1, floats from 0.0 to 1.0 by 0.01, starting
-    at `min_value`. Dates, datetimes and times slide too (by a day, 15 minutes and 15 minutes,
-    or `step` as a timedelta; dates default to two weeks either side of `value`). The value is
-    sent when the handle is released.
+    Numbers, dates, datetimes and times all slide; a `value` of two of them (a tuple or a list)
+    makes a range slider with two handles. The value is sent when the handle is released, so a
+    drag causes one rerun.
+
+    Parameters
+    ----------
+    label : str
+        What the slider is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    min_value : int, float, date, datetime or time, optional
+        The smallest value. Defaults: 0 for ints, 0.0 for floats, 14 days before `value` (its
+        first date for a range) for dates and datetimes, 00:00 for times.
+    max_value : int, float, date, datetime or time, optional
+        The largest value. Defaults: 100 for ints, 1.0 for floats, 14 days after `value` (its
+        first date for a range) for dates and datetimes, 23:45 for times.
+    value : a value, or a tuple or list of two, optional
+        The starting value (default `min_value`), or `(low, high)` for a range slider. It must
+        lie between the bounds. The numbers given must be all ints or all floats, and dates,
+        datetimes and times must not be mixed, else `StreamlitAPIException`.
+    step : int, float or timedelta, optional
+        The distance between positions. Defaults: 1 for ints, 0.01 for floats, one day for dates,
+        15 minutes for datetimes and times (which take a `datetime.timedelta`).
+    format : str, optional
+        A printf-style number format such as "%d", "%.1f" or "%.2e", used by the slider's
+        readout and by its text form. Date and time sliders ignore it and show ISO text
+        ("2024-05-31", "2024-05-31 14:30", "14:30").
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    int, float, date, datetime, time or tuple
+        The value, of the type of the arguments; a sorted `(low, high)` tuple for a range slider.
+
+    Differences from Streamlit
+    --------------------------
+    * `format` takes printf-style number formats only; date and time sliders show ISO text
+      (Streamlit takes a Moment.js format for them).
+    * A date or time slider has at most 10,000 positions (a finer `step` over a wider range
+      raises `StreamlitAPIException`), and a `value` between two positions snaps to the nearest.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import nbfrag as st
+    >>> age = st.slider("Age", 0, 120, 30)
+    >>> low, high = st.slider("Price range", 0.0, 100.0, (20.0, 80.0))
+    >>> start = st.slider("Start", value=dt.time(9, 0), step=dt.timedelta(minutes=30))
+    >>> st.write(f"Age {age}, prices {low} to {high}, start at {start:%H:%M}")
     """
     is_range = isinstance(value, (tuple, list))
     if is_range and len(value) != 2:
@@ -165,8 +231,62 @@ def select_slider(
     label_visibility: str = "visible",
     width: Any = "stretch",
 ) -> Any:
-    """Display a slider over a list of options (sizes, dates, colors...). Returns the selected
-    option, or a `(low, high)` tuple of options when `value` is a tuple/list of two."""
+    """Display a slider over a list of options and return the selected one (or two).
+
+    Parameters
+    ----------
+    label : str
+        What the slider is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    options : iterable
+        The slider's positions, in the given order (never sorted): any iterable, as for
+        `st.selectbox`. Empty `options` raise `StreamlitAPIException`.
+    value : option, or a tuple or list of two options, optional
+        The starting option (default: the first), or `(low, high)` for a range slider with two
+        handles. A value that is not among `options` raises `StreamlitAPIException`.
+    format_func : callable, default str
+        Turns an option into the label shown on the slider; the option itself is returned.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    any or tuple
+        The selected option, or for a range slider a `(low, high)` tuple of options, in the
+        order of `options`.
+
+    Differences from Streamlit
+    --------------------------
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> size = st.select_slider("T-shirt size", ["XS", "S", "M", "L", "XL"], value="M")
+    >>> first, last = st.select_slider("Months", ["Jan", "Feb", "Mar", "Apr"], value=("Feb", "Mar"))
+    >>> st.write(f"Size {size}, from {first} to {last}")
+    """
     opts = as_options(options)
     if not opts:
         raise errors.StreamlitAPIException("The `options` argument needs to be non-empty")

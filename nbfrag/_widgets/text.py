@@ -59,10 +59,71 @@ def text_input(
     icon: str | None = None,
     width: Any = "stretch",
 ) -> str | None:
-    """Display a single-line text input. Returns its text (None if `value=None` and untouched).
+    """Display a single-line text field and return its text.
 
-    The value is sent when the user presses Enter or leaves the field, as in Streamlit.
-    `type="password"` masks the text.
+    The text is sent when the user presses Enter or leaves the field, not at every keystroke.
+
+    Parameters
+    ----------
+    label : str
+        What the field is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    value : str or None, default ""
+        The starting text. None starts empty and returns None until the user enters text.
+    max_chars : int, optional
+        The most characters kept: longer text is cut. Anything but a positive int (or None)
+        raises `StreamlitAPIException`.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    type : {"default", "password"}, default "default"
+        "password" masks the characters typed (an ipywidgets `Password` field). Other values
+        raise `StreamlitAPIException`.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    autocomplete : str, optional
+        Accepted for compatibility and ignored: ipywidgets' text field sets no `autocomplete`
+        attribute, so the browser decides what to suggest.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    placeholder : str, optional
+        Grey hint text shown while the field is empty.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    icon : str, optional
+        Accepted for compatibility and not shown: ipywidgets' text field has no place for an icon.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    str or None
+        The text. None only with `value=None` until the user enters something (a field emptied
+        by the user returns "").
+
+    Differences from Streamlit
+    --------------------------
+    * `autocomplete` and `icon` are ignored.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> name = st.text_input("Your name", placeholder="Ada", max_chars=40)
+    >>> if name:
+    ...     st.write(f"Hello, {name}!")
     """
     if type not in ("default", "password"):
         raise errors.StreamlitAPIException(
@@ -106,7 +167,66 @@ def text_area(
     label_visibility: str = "visible",
     width: Any = "stretch",
 ) -> str | None:
-    """Display a multi-line text input. Returns its text; sent when the field loses focus."""
+    """Display a multi-line text field and return its text.
+
+    The text is sent when the field loses focus; Enter starts a new line.
+
+    Parameters
+    ----------
+    label : str
+        What the field is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    value : str or None, default ""
+        The starting text. None starts empty and returns None until the user enters text.
+    height : int or str, optional
+        The field's height in pixels. A string ("content", "stretch") is accepted and keeps the
+        default height; other types raise `StreamlitAPIException`.
+    max_chars : int, optional
+        The most characters kept: longer text is cut. Anything but a positive int (or None)
+        raises `StreamlitAPIException`.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    placeholder : str, optional
+        Grey hint text shown while the field is empty.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "stretch"
+        Accepted for compatibility and ignored: the field always fills its container's width.
+
+    Returns
+    -------
+    str or None
+        The text. None only with `value=None` until the user enters something.
+
+    Differences from Streamlit
+    --------------------------
+    * The text is sent when the field loses focus (Streamlit also sends it on Ctrl+Enter).
+    * A string `height` keeps the default height.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> notes = st.text_area("Notes", "Water the ferns.", height=120)
+    >>> st.write(f"{len(notes)} characters")
+    """
     max_chars = _check_max_chars(max_chars)
     if height is not None and not isinstance(height, (int, str)):
         raise errors.StreamlitAPIException(f"`height` must be an int (pixels) or None; got {height!r}.")

@@ -26,7 +26,54 @@ def checkbox(
     label_visibility: str = "visible",
     width: Any = "content",
 ) -> bool:
-    """Display a checkbox. Returns whether it is checked."""
+    """Display a checkbox and return whether it is checked.
+
+    Parameters
+    ----------
+    label : str
+        What the checkbox is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    value : bool, default False
+        Whether the box starts checked.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "content"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    bool
+        True while the box is checked.
+
+    Differences from Streamlit
+    --------------------------
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> if st.checkbox("Show details"):
+    ...     st.write("Here are the details.")
+    """
     control = Control(lambda: widgets.Checkbox(indent=False), lambda w: None, None, coerce=bool)
     return input_widget(
         "checkbox", label, key, (bool(value),), bool(value), control,
@@ -48,7 +95,59 @@ def toggle(
     label_visibility: str = "visible",
     width: Any = "content",
 ) -> bool:
-    """Display an on/off toggle (a ToggleButton in Jupyter). Returns whether it is on."""
+    """Display an on/off toggle and return whether it is on.
+
+    In a notebook the toggle is an ipywidgets `ToggleButton`: a button that stays pressed while
+    it is on.
+
+    Parameters
+    ----------
+    label : str
+        What the toggle is for, shown beside it as plain text. Part of the widget's identity when it
+        has no `key`.
+    value : bool, default False
+        Whether the toggle starts on.
+    key : str or int, optional
+        The widget's unique name. Without one a widget is known by its label and arguments, so two
+        identical widgets in one run need different keys. With one, `st.session_state[key]` holds
+        the value: readable anywhere, and writable before the widget is drawn in a run (or from a
+        callback) to set it.
+    help : str, optional
+        A tooltip shown when the pointer rests on the widget.
+    on_change : callable, optional
+        Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
+        the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+    args : tuple, optional
+        Positional arguments passed to the callback.
+    kwargs : dict, optional
+        Keyword arguments passed to the callback.
+    disabled : bool, default False
+        Show the widget greyed out, so that the user cannot change it.
+    label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
+        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
+        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    width : "content", "stretch" or int, default "content"
+        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+
+    Returns
+    -------
+    bool
+        True while the toggle is on.
+
+    Differences from Streamlit
+    --------------------------
+    * It is a toggle button that stays pressed while on, not a sliding switch; the label is
+      written on the button.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the control's native tooltip rather than a question-mark icon.
+    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> metric = st.toggle("Metric units", value=True)
+    >>> st.write("Centimetres" if metric else "Inches")
+    """
     control = Control(widgets.ToggleButton, lambda w: None, None, coerce=bool)
     return input_widget(
         "toggle", label, key, (bool(value),), bool(value), control,
