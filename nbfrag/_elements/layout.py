@@ -18,14 +18,19 @@ import numbers
 from typing import Any, Callable, ClassVar, Sequence
 
 import ipywidgets as widgets
+import traitlets
 
 from .. import errors
 from .._runtime.reconciler import Block, Slot, close_widget
 from .._runtime.runtime import runtime
 from .._runtime.views import Area
+from .._widgets.base import Control, make_callback, track_value, widget_frame
 
 _GAPS = {None: "0", "xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem", "xlarge": "6rem", "xxlarge": "8rem"}
 _ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "stretch"}
+_HORIZONTAL = {"left": "flex-start", "center": "center", "right": "flex-end", "distribute": "space-between"}
+_VERTICAL = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "space-between"}
+_CHANGE_MODES = ("ignore", "rerun")
 _BORDER = "1px solid rgba(128, 128, 128, 0.35)"
 
 
@@ -38,9 +43,16 @@ class Container:
     commands: ClassVar[dict[str, Callable[..., Any]]] = {}
     not_elements: ClassVar[set[str]] = set()
 
-    def __init__(self, block: Block) -> None:
+    def __init__(self, block: Block, is_open: Callable[[], bool] | None = None) -> None:
         self._block = block
         self._entered: list[Any] = []
+        self._is_open = is_open
+
+    @property
+    def open(self) -> bool | None:
+        """Whether this tab, expander or popover is open now; None for a container that does
+        not track it (tabs and expanders track it when drawn with `on_change`)."""
+        return self._is_open() if self._is_open is not None else None
 
     def __enter__(self) -> "Container":
         context = runtime.drawing_into(self._block)
@@ -144,6 +156,14 @@ def _place_block(
     return slot
 
 
+def _check_choice(name: str, value: Any, allowed: dict[str, str], command: str) -> None:
+    if value not in allowed:
+        choices = ", ".join(f'"{option}"' for option in allowed)
+        raise errors.StreamlitAPIException(
+            f"The {name} argument to {command} must be one of {choices}. \nThe argument passed was {value!r}."
+        )
+
+
 def _vbox(css_class: str) -> Callable[[], widgets.Box]:
     def create() -> widgets.Box:
         box = widgets.VBox()
@@ -163,6 +183,8 @@ def container(
     *,
     width: Any = "stretch",
     horizontal: bool = False,
+    horizontal_alignment: str = "left",
+    vertical_alignment: str = "top",
     gap: str | None = "small",
 ) -> Container:
     """Insert an invisible container that holds several elements (optionally bordered).
@@ -174,6 +196,15 @@ def container(
         raise errors.StreamlitAPIException(f"`height` must be an int (pixels) or None; got {height!r}.")
     css_height = f"{height}px" if isinstance(height, int) else None
     bordered = bool(border) if border is not None else css_height is not None
+    _check_choice("horizontal_alignment", horizontal_alignment, _HORIZONTAL, "st.container")
+    _check_choice("vertical_alignment", vertical_alignment, _VERTICAL, "st.container")
+    # Along the flow the alignment places the children; across it, it aligns them.
+    main_axis, cross_axis = (_HORIZONTAL[horizontal_alignment], _VERTICAL[vertical_alignment])
+    if not horizontal:
+        main_axis, cross_axis = _VERTICAL[vertical_alignment], _HORIZONTAL[horizontal_alignment]
+    cross_axis = {"space-between": "stretch", "flex-start": "stretch" if not horizontal else "flex-start"}.get(
+        cross_axis, cross_axis
+    )
 
     def create() -> widgets.Box:
         box = widgets.HBox() if horizontal else widgets.VBox()
@@ -186,10 +217,12 @@ def container(
         box.layout.height = css_height
         box.layout.overflow = "auto" if css_height else None
         box.layout.grid_gap = _GAPS.get(gap, "1rem") if horizontal else None
+        box.layout.justify_content = None if main_axis == "flex-start" else main_axis
+        box.layout.align_items = None if cross_axis == "stretch" else cross_axis
 
     slot = _place_block(
         "container", None if key is None else str(key), create,
-        update=update, props=(bordered, css_height, horizontal, gap),
+        update=update, props=(bordered, css_height, horizontal, gap, main_axis, cross_axis),
     )
     return Container(slot.block)
 
@@ -264,7 +297,49 @@ def columns(
     return made
 
 
-def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = None) -> list[Container]:
+class TabGroup(widgets.Tab):
+    """The Tab widget of `st.tabs`. Its panes arrive when the run that draws them commits, so a
+    tab chosen before that (`default=`, a tracked value) is kept and selected on their arrival."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._wanted: int | None = None
+        super().__init__(**kwargs)
+
+    @traitlets.validate("selected_index")
+    def _validated_index(self, proposal: Any) -> Any:
+        value = proposal.value
+        if value is not None and 0 <= value and value >= len(self.children):
+            self._wanted = value  # not there yet: select it when the panes come
+            return self.selected_index
+        return super()._validated_index(proposal)
+
+    def _reset_selected_index(self) -> None:
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and wanted < len(self.children):
+            self.selected_index = wanted
+        else:
+            super()._reset_selected_index()
+
+
+def _change_mode(on_change: Any, command: str) -> Callable[..., Any] | str:
+    """Check `on_change` of a container that can track its state: "ignore", "rerun" or a callable."""
+    if callable(on_change) or on_change in _CHANGE_MODES:
+        return on_change  # type: ignore[no-any-return]
+    raise errors.StreamlitAPIException(
+        f'The on_change argument to {command} must be "ignore", "rerun" or a callable; got {on_change!r}.'
+    )
+
+
+def tabs(
+    tabs: Sequence[str],
+    *,
+    width: Any = "stretch",
+    default: str | None = None,
+    key: str | int | None = None,
+    on_change: Callable[..., Any] | str = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+) -> list[Container]:
     """Insert tabs; returns one container per tab label. The open tab survives reruns."""
     labels = list(tabs) if isinstance(tabs, Sequence) and not isinstance(tabs, str) else None
     if not labels:
@@ -279,11 +354,13 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
         )
     if default is not None and default not in labels:
         raise errors.StreamlitAPIException(f"`default` must be one of the tab labels {labels!r}; got {default!r}.")
+    mode = _change_mode(on_change, "st.tabs")
+    key = None if key is None else str(key)
 
     fresh: list[widgets.Tab] = []
 
     def create() -> widgets.Tab:
-        tab = widgets.Tab()
+        tab = TabGroup()
         tab.add_class("nbfrag-tabs")
         fresh.append(tab)
         return tab
@@ -292,27 +369,62 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
         index = group.widget.selected_index
         return labels[index] if index is not None and index < len(labels) else ""
 
+    tracked = mode != "ignore"
+    identity: Any = key
+    if tracked:  # a widget: identity, Session State key, reruns when the user switches tab
+        frame, identity = widget_frame("tabs", key, tuple(labels), default)
     group = _place_block(
-        "tabs", None, create, block_class=_TabsBlock, text=lambda: f"tabs (open: {current()}):",
+        "tabs", identity, create, block_class=_TabsBlock, text=lambda: f"tabs (open: {current()}):",
     )
     assert group.block is not None
+    is_open: Callable[[str], Callable[[], bool]] | None = None
+    if tracked:
+        def to_index(label: Any) -> int:
+            return labels.index(label)
+
+        def from_index(index: Any) -> str:
+            if not isinstance(index, int) or not 0 <= index < len(labels):
+                raise ValueError(f"no tab at {index!r}")
+            return labels[index]
+
+        def check(label: Any) -> str:
+            if label not in labels:
+                raise errors.StreamlitAPIException(f"{label!r} is not one of the tabs {labels!r}.")
+            return str(label)
+
+        control = Control(create, lambda _w: None, tuple(labels), to_index, from_index, check, trait="selected_index")
+        callback = make_callback(mode, args, kwargs) if callable(mode) else None
+        owner = track_value(group, frame, "", key, default or labels[0], control, callback)
+        is_open = lambda label: lambda: owner.value == label  # noqa: E731
     made = []
     with runtime.drawing_into(group.block):
         for label in labels:
             pane = _place_block("tab", label, _vbox("nbfrag-tab"), text=lambda lab=label: f"tab {lab}:")
             pane.body = label
-            made.append(Container(pane.block))
-    if default is not None and fresh:  # first drawing: open the default tab
+            made.append(Container(pane.block, is_open(label) if is_open else None))
+    if default is not None and fresh and not tracked:  # first drawing: open the default tab
         group.widget.selected_index = labels.index(default)
     return made
 
 
-def expander(label: str, expanded: bool = False, *, icon: str | None = None, width: Any = "stretch") -> Container:
+def expander(
+    label: str,
+    expanded: bool = False,
+    *,
+    key: str | int | None = None,
+    icon: str | None = None,
+    width: Any = "stretch",
+    on_change: Callable[..., Any] | str = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+) -> Container:
     """Insert a collapsible section (an Accordion with one panel), open when `expanded`.
 
     The user's open/closed choice survives reruns; `expanded` is the initial state.
     """
     text_label = f"{icon} {label}" if icon else str(label)
+    mode = _change_mode(on_change, "st.expander")
+    key = None if key is None else str(key)
 
     def create() -> widgets.Accordion:
         accordion = widgets.Accordion(children=[_vbox("nbfrag-expander-body")()], titles=(text_label,))
@@ -327,11 +439,23 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
         opened = slot.widget.selected_index == 0
         return f"{'▾' if opened else '▸'} {text_label}:"
 
+    tracked = mode != "ignore"
+    identity: Any = str(label) if key is None else key
+    if tracked:
+        frame, identity = widget_frame("expander", key, str(label), icon, bool(expanded))
     slot = _place_block(
-        "expander", str(label), create, update=update, props=(text_label,), text=text,
+        "expander", identity, create, update=update, props=(text_label,), text=text,
         inner=lambda accordion: accordion.children[0],
     )
-    return Container(slot.block)
+    if not tracked:
+        return Container(slot.block)
+    control = Control(
+        create, lambda _w: None, None, lambda is_open: 0 if is_open else None, lambda index: index == 0, bool,
+        trait="selected_index",
+    )
+    callback = make_callback(mode, args, kwargs) if callable(mode) else None
+    owner = track_value(slot, frame, str(label), key, bool(expanded), control, callback)
+    return Container(slot.block, lambda: bool(owner.value))
 
 
 def empty() -> Container:
