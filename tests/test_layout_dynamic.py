@@ -124,6 +124,9 @@ def test_panes_arriving_under_a_default_tab_cause_no_rerun(nb: Any) -> None:
         ("st.expander('E', on_change=3)", 'on_change argument to st.expander must be "ignore", "rerun"'),
         ("st.container(horizontal_alignment='middle')", "horizontal_alignment argument to st.container must be one of"),
         ("st.container(vertical_alignment='up')", "vertical_alignment argument to st.container must be one of"),
+        ("st.expander('E', type='huge')", 'type argument to st.expander must be "default", "compact" or "step"'),
+        ("st.tabs(['A'], key='t', bind='query-params')", "st.tabs(bind='query-params') is not supported by nbfrag yet"),
+        ("st.container(True)", "takes 0 positional arguments"),
     ],
 )
 def test_bad_arguments_are_explained_in_place(nb: Any, call: str, message: str) -> None:

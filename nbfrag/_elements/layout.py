@@ -177,15 +177,17 @@ def _vbox(css_class: str) -> Callable[[], widgets.Box]:
 
 
 def container(
-    border: bool | None = None,
-    height: int | str | None = None,
-    key: str | None = None,
     *,
+    border: bool | None = None,
+    key: str | None = None,
     width: Any = "stretch",
+    height: int | str | None = "content",
     horizontal: bool = False,
+    wrap: bool = True,
     horizontal_alignment: str = "left",
     vertical_alignment: str = "top",
     gap: str | None = "small",
+    autoscroll: bool | None = None,
 ) -> Container:
     """Insert an invisible container that holds several elements (optionally bordered).
 
@@ -219,10 +221,12 @@ def container(
         box.layout.grid_gap = _GAPS.get(gap, "1rem") if horizontal else None
         box.layout.justify_content = None if main_axis == "flex-start" else main_axis
         box.layout.align_items = None if cross_axis == "stretch" else cross_axis
+        box.layout.flex_flow = ("row wrap" if wrap else "row nowrap") if horizontal else None
+        box.layout.overflow_x = "auto" if horizontal and not wrap else None
 
     slot = _place_block(
         "container", None if key is None else str(key), create,
-        update=update, props=(bordered, css_height, horizontal, gap, main_axis, cross_axis),
+        update=update, props=(bordered, css_height, horizontal, wrap, gap, main_axis, cross_axis),
     )
     return Container(slot.block)
 
@@ -330,15 +334,26 @@ def _change_mode(on_change: Any, command: str) -> Callable[..., Any] | str:
     )
 
 
+def _no_binding(bind: Any, command: str) -> None:
+    """`bind="query-params"` ties a container's state to the page URL, which nbfrag does not have yet."""
+    if bind is not None:
+        raise errors.StreamlitAPIException(
+            f"{command}(bind={bind!r}) is not supported by nbfrag yet: a notebook has no page URL to bind "
+            "to. Leave bind=None and use a key with on_change to read and set the state."
+        )
+
+
 def tabs(
     tabs: Sequence[str],
     *,
     width: Any = "stretch",
+    height: int | str = "content",
     default: str | None = None,
     key: str | int | None = None,
     on_change: Callable[..., Any] | str = "ignore",
     args: Any = None,
     kwargs: Any = None,
+    bind: str | None = None,
 ) -> list[Container]:
     """Insert tabs; returns one container per tab label. The open tab survives reruns."""
     labels = list(tabs) if isinstance(tabs, Sequence) and not isinstance(tabs, str) else None
@@ -355,6 +370,7 @@ def tabs(
     if default is not None and default not in labels:
         raise errors.StreamlitAPIException(f"`default` must be one of the tab labels {labels!r}; got {default!r}.")
     mode = _change_mode(on_change, "st.tabs")
+    _no_binding(bind, "st.tabs")
     key = None if key is None else str(key)
 
     fresh: list[widgets.Tab] = []
@@ -413,10 +429,12 @@ def expander(
     *,
     key: str | int | None = None,
     icon: str | None = None,
+    type: str = "default",
     width: Any = "stretch",
     on_change: Callable[..., Any] | str = "ignore",
     args: Any = None,
     kwargs: Any = None,
+    bind: str | None = None,
 ) -> Container:
     """Insert a collapsible section (an Accordion with one panel), open when `expanded`.
 
@@ -424,6 +442,11 @@ def expander(
     """
     text_label = f"{icon} {label}" if icon else str(label)
     mode = _change_mode(on_change, "st.expander")
+    _no_binding(bind, "st.expander")
+    if type not in ("default", "compact", "step"):
+        raise errors.StreamlitAPIException(
+            f'The type argument to st.expander must be "default", "compact" or "step"; got {type!r}.'
+        )
     key = None if key is None else str(key)
 
     def create() -> widgets.Accordion:
