@@ -18,14 +18,19 @@ import numbers
 from typing import Any, Callable, ClassVar, Sequence
 
 import ipywidgets as widgets
+import traitlets
 
 from .. import errors
 from .._runtime.reconciler import Block, Slot, close_widget
 from .._runtime.runtime import runtime
 from .._runtime.views import Area
+from .._widgets.base import Control, make_callback, track_value, widget_frame
 
 _GAPS = {None: "0", "xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem", "xlarge": "6rem", "xxlarge": "8rem"}
 _ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "stretch"}
+_HORIZONTAL = {"left": "flex-start", "center": "center", "right": "flex-end", "distribute": "space-between"}
+_VERTICAL = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "space-between"}
+_CHANGE_MODES = ("ignore", "rerun")
 _BORDER = "1px solid rgba(128, 128, 128, 0.35)"
 
 
@@ -38,9 +43,16 @@ class Container:
     commands: ClassVar[dict[str, Callable[..., Any]]] = {}
     not_elements: ClassVar[set[str]] = set()
 
-    def __init__(self, block: Block) -> None:
+    def __init__(self, block: Block, is_open: Callable[[], bool] | None = None) -> None:
         self._block = block
         self._entered: list[Any] = []
+        self._is_open = is_open
+
+    @property
+    def open(self) -> bool | None:
+        """Whether this tab, expander or popover is open now; None for a container that does
+        not track it (tabs and expanders track it when drawn with `on_change`)."""
+        return self._is_open() if self._is_open is not None else None
 
     def __enter__(self) -> "Container":
         context = runtime.drawing_into(self._block)
@@ -144,6 +156,14 @@ def _place_block(
     return slot
 
 
+def _check_choice(name: str, value: Any, allowed: dict[str, str], command: str) -> None:
+    if value not in allowed:
+        choices = ", ".join(f'"{option}"' for option in allowed)
+        raise errors.StreamlitAPIException(
+            f"The {name} argument to {command} must be one of {choices}. \nThe argument passed was {value!r}."
+        )
+
+
 def _vbox(css_class: str) -> Callable[[], widgets.Box]:
     def create() -> widgets.Box:
         box = widgets.VBox()
@@ -157,13 +177,17 @@ def _vbox(css_class: str) -> Callable[[], widgets.Box]:
 
 
 def container(
-    border: bool | None = None,
-    height: int | str | None = None,
-    key: str | None = None,
     *,
+    border: bool | None = None,
+    key: str | None = None,
     width: Any = "stretch",
+    height: int | str | None = "content",
     horizontal: bool = False,
+    wrap: bool = True,
+    horizontal_alignment: str = "left",
+    vertical_alignment: str = "top",
     gap: str | None = "small",
+    autoscroll: bool | None = None,
 ) -> Container:
     """Insert a container that groups elements, optionally with a border or a fixed height.
 
@@ -174,7 +198,7 @@ def container(
     ----------
     border : bool, optional
         Draw a border. None (the default) draws one only when `height` is fixed.
-    height : int or str, optional
+    height : int or str, default "content"
         A fixed height in pixels; taller content scrolls. A string ("content", "stretch") is
         accepted and ignored; other types raise `StreamlitAPIException`.
     key : str, optional
@@ -184,9 +208,19 @@ def container(
         Accepted for compatibility and ignored: the container spans its parent.
     horizontal : bool, default False
         Lay the elements out in a row instead of a column.
+    wrap : bool, default True
+        In a horizontal container, wrap elements that do not fit onto the next line; False keeps
+        one row that scrolls sideways.
+    horizontal_alignment : {"left", "center", "right", "distribute"}, default "left"
+        Where the elements sit across the container's width ("distribute" spreads a row).
+    vertical_alignment : {"top", "center", "bottom", "distribute"}, default "top"
+        Where the elements sit along the container's height.
     gap : str or None, default "small"
         The space between the elements of a horizontal container (the sizes of `st.columns`);
         a vertical container ignores it.
+    autoscroll : bool, optional
+        Accepted for compatibility and ignored: a fixed-height container does not scroll to
+        new content by itself.
 
     Returns
     -------
@@ -195,8 +229,8 @@ def container(
 
     Differences from Streamlit
     --------------------------
-    * `width` and a string `height` are ignored, `gap` applies to horizontal containers only,
-      and the `key` is not added as a CSS class.
+    * `width`, a string `height` and `autoscroll` are ignored, `gap` applies to horizontal
+      containers only, and the `key` is not added as a CSS class.
 
     Examples
     --------
@@ -209,6 +243,15 @@ def container(
         raise errors.StreamlitAPIException(f"`height` must be an int (pixels) or None; got {height!r}.")
     css_height = f"{height}px" if isinstance(height, int) else None
     bordered = bool(border) if border is not None else css_height is not None
+    _check_choice("horizontal_alignment", horizontal_alignment, _HORIZONTAL, "st.container")
+    _check_choice("vertical_alignment", vertical_alignment, _VERTICAL, "st.container")
+    # Along the flow the alignment places the children; across it, it aligns them.
+    main_axis, cross_axis = (_HORIZONTAL[horizontal_alignment], _VERTICAL[vertical_alignment])
+    if not horizontal:
+        main_axis, cross_axis = _VERTICAL[vertical_alignment], _HORIZONTAL[horizontal_alignment]
+    cross_axis = {"space-between": "stretch", "flex-start": "stretch" if not horizontal else "flex-start"}.get(
+        cross_axis, cross_axis
+    )
 
     def create() -> widgets.Box:
         box = widgets.HBox() if horizontal else widgets.VBox()
@@ -221,10 +264,14 @@ def container(
         box.layout.height = css_height
         box.layout.overflow = "auto" if css_height else None
         box.layout.grid_gap = _GAPS.get(gap, "1rem") if horizontal else None
+        box.layout.justify_content = None if main_axis == "flex-start" else main_axis
+        box.layout.align_items = None if cross_axis == "stretch" else cross_axis
+        box.layout.flex_flow = ("row wrap" if wrap else "row nowrap") if horizontal else None
+        box.layout.overflow_x = "auto" if horizontal and not wrap else None
 
     slot = _place_block(
         "container", None if key is None else str(key), create,
-        update=update, props=(bordered, css_height, horizontal, gap),
+        update=update, props=(bordered, css_height, horizontal, wrap, gap, main_axis, cross_axis),
     )
     return Container(slot.block)
 
@@ -332,11 +379,67 @@ def columns(
     return made
 
 
-def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = None) -> list[Container]:
+class TabGroup(widgets.Tab):
+    """The Tab widget of `st.tabs`. Its panes arrive when the run that draws them commits, so a
+    tab chosen before that (`default=`, a tracked value) is kept and selected on their arrival."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._wanted: int | None = None
+        super().__init__(**kwargs)
+
+    @traitlets.validate("selected_index")
+    def _validated_index(self, proposal: Any) -> Any:
+        value = proposal.value
+        if value is not None and 0 <= value and value >= len(self.children):
+            self._wanted = value  # not there yet: select it when the panes come
+            return self.selected_index
+        return super()._validated_index(proposal)
+
+    def _reset_selected_index(self) -> None:
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and wanted < len(self.children):
+            self.selected_index = wanted
+        else:
+            super()._reset_selected_index()
+
+
+def _change_mode(on_change: Any, command: str) -> Callable[..., Any] | str:
+    """Check `on_change` of a container that can track its state: "ignore", "rerun" or a callable."""
+    if callable(on_change) or on_change in _CHANGE_MODES:
+        return on_change  # type: ignore[no-any-return]
+    raise errors.StreamlitAPIException(
+        f'The on_change argument to {command} must be "ignore", "rerun" or a callable; got {on_change!r}.'
+    )
+
+
+def _no_binding(bind: Any, command: str) -> None:
+    """`bind="query-params"` ties a container's state to the page URL, which nbfrag does not have yet."""
+    if bind is not None:
+        raise errors.StreamlitAPIException(
+            f"{command}(bind={bind!r}) is not supported by nbfrag yet: a notebook has no page URL to bind "
+            "to. Leave bind=None and use a key with on_change to read and set the state."
+        )
+
+
+def tabs(
+    tabs: Sequence[str],
+    *,
+    width: Any = "stretch",
+    height: int | str = "content",
+    default: str | None = None,
+    key: str | int | None = None,
+    on_change: Callable[..., Any] | str = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+    bind: str | None = None,
+) -> list[Container]:
     """Insert tabs and return one container per tab.
 
-    Every tab's content is drawn in every run; switching tabs causes no rerun, and the open tab
-    stays open across reruns.
+    By default every tab's content is drawn in every run, switching tabs causes no rerun, and
+    the open tab stays open across reruns. With `on_change` the tabs track which one is open:
+    each container's `.open` says whether its tab is, switching tabs reruns (after the callback,
+    if `on_change` is one), and with a `key` the open tab's label is `st.session_state[key]`,
+    which a callback may set to switch tabs (lazy loading: draw only `if tab.open:`).
 
     Parameters
     ----------
@@ -345,9 +448,24 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
         `StreamlitAPIException`.
     width : "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the tabs span their container.
+    height : "content", "stretch" or int, default "content"
+        Accepted for compatibility and ignored: a tab is as tall as its content.
     default : str, optional
         The label of the tab open at first (otherwise the first tab). A label not in `tabs`
         raises `StreamlitAPIException`.
+    key : str or int, optional
+        The tabs' identity, and with `on_change` the Session State key of the open tab's label.
+    on_change : "ignore", "rerun" or callable, default "ignore"
+        "ignore": the tabs track nothing and `.open` is None. "rerun": they track the open tab
+        and switching reruns the app (or the fragment they are in). A callable: the same, with
+        `on_change(*args, **kwargs)` called first.
+    args : list or tuple, optional
+        Positional arguments for an `on_change` callable.
+    kwargs : dict, optional
+        Keyword arguments for an `on_change` callable.
+    bind : None
+        Streamlit's `bind="query-params"` ties the open tab to the page URL; a notebook has
+        none, so anything but None raises `StreamlitAPIException`.
 
     Returns
     -------
@@ -356,7 +474,8 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
 
     Differences from Streamlit
     --------------------------
-    * The labels are plain text (no Markdown); `width` is ignored.
+    * The labels are plain text (no Markdown); `width` and `height` are ignored; `bind` is not
+      supported.
 
     Examples
     --------
@@ -379,11 +498,14 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
         )
     if default is not None and default not in labels:
         raise errors.StreamlitAPIException(f"`default` must be one of the tab labels {labels!r}; got {default!r}.")
+    mode = _change_mode(on_change, "st.tabs")
+    _no_binding(bind, "st.tabs")
+    key = None if key is None else str(key)
 
     fresh: list[widgets.Tab] = []
 
     def create() -> widgets.Tab:
-        tab = widgets.Tab()
+        tab = TabGroup()
         tab.add_class("nbfrag-tabs")
         fresh.append(tab)
         return tab
@@ -392,23 +514,62 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
         index = group.widget.selected_index
         return labels[index] if index is not None and index < len(labels) else ""
 
+    tracked = mode != "ignore"
+    identity: Any = key
+    if tracked:  # a widget: identity, Session State key, reruns when the user switches tab
+        frame, identity = widget_frame("tabs", key, tuple(labels), default)
     group = _place_block(
-        "tabs", None, create, block_class=_TabsBlock, text=lambda: f"tabs (open: {current()}):",
+        "tabs", identity, create, block_class=_TabsBlock, text=lambda: f"tabs (open: {current()}):",
     )
     assert group.block is not None
+    is_open: Callable[[str], Callable[[], bool]] | None = None
+    if tracked:
+        def to_index(label: Any) -> int:
+            return labels.index(label)
+
+        def from_index(index: Any) -> str:
+            if not isinstance(index, int) or not 0 <= index < len(labels):
+                raise ValueError(f"no tab at {index!r}")
+            return labels[index]
+
+        def check(label: Any) -> str:
+            if label not in labels:
+                raise errors.StreamlitAPIException(f"{label!r} is not one of the tabs {labels!r}.")
+            return str(label)
+
+        control = Control(create, lambda _w: None, tuple(labels), to_index, from_index, check, trait="selected_index")
+        callback = make_callback(mode, args, kwargs) if callable(mode) else None
+        owner = track_value(group, frame, "", key, default or labels[0], control, callback)
+        is_open = lambda label: lambda: owner.value == label  # noqa: E731
     made = []
     with runtime.drawing_into(group.block):
         for label in labels:
             pane = _place_block("tab", label, _vbox("nbfrag-tab"), text=lambda lab=label: f"tab {lab}:")
             pane.body = label
-            made.append(Container(pane.block))
-    if default is not None and fresh:  # first drawing: open the default tab
+            made.append(Container(pane.block, is_open(label) if is_open else None))
+    if default is not None and fresh and not tracked:  # first drawing: open the default tab
         group.widget.selected_index = labels.index(default)
     return made
 
 
-def expander(label: str, expanded: bool = False, *, icon: str | None = None, width: Any = "stretch") -> Container:
+def expander(
+    label: str,
+    expanded: bool = False,
+    *,
+    key: str | int | None = None,
+    icon: str | None = None,
+    type: str = "default",
+    width: Any = "stretch",
+    on_change: Callable[..., Any] | str = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+    bind: str | None = None,
+) -> Container:
     """Insert a section that the user can open and close.
+
+    With `on_change` the expander tracks whether it is open: the container's `.open` says so,
+    opening or closing it reruns (after the callback, if `on_change` is one), and with a `key`
+    `st.session_state[key]` is True while it is open and can be set to open or close it.
 
     Parameters
     ----------
@@ -416,10 +577,25 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
         The section's title, as plain text. Part of the expander's identity.
     expanded : bool, default False
         Whether the section starts open. After that, the user's choice survives reruns.
+    key : str or int, optional
+        The expander's identity, and with `on_change` its Session State key (True when open).
     icon : str, optional
         Text shown before the label, typically an emoji.
+    type : {"default", "compact", "step"}, default "default"
+        Streamlit's visual variants; accepted and drawn as the default expander.
     width : "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the expander spans its container.
+    on_change : "ignore", "rerun" or callable, default "ignore"
+        "ignore": nothing is tracked and `.open` is None. "rerun": opening or closing reruns
+        the app (or the fragment it is in). A callable: the same, with
+        `on_change(*args, **kwargs)` called first.
+    args : list or tuple, optional
+        Positional arguments for an `on_change` callable.
+    kwargs : dict, optional
+        Keyword arguments for an `on_change` callable.
+    bind : None
+        Streamlit's `bind="query-params"` ties the state to the page URL; a notebook has none,
+        so anything but None raises `StreamlitAPIException`.
 
     Returns
     -------
@@ -429,7 +605,7 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
     Differences from Streamlit
     --------------------------
     * The label is plain text (no Markdown) and `icon` is shown as text (no `":material/...:"`
-      icons); `width` is ignored.
+      icons); `width` is ignored and `type` draws the default style; `bind` is not supported.
 
     Examples
     --------
@@ -438,6 +614,13 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
     ...     st.write("A probe in each pot, read every ten minutes.")
     """
     text_label = f"{icon} {label}" if icon else str(label)
+    mode = _change_mode(on_change, "st.expander")
+    _no_binding(bind, "st.expander")
+    if type not in ("default", "compact", "step"):
+        raise errors.StreamlitAPIException(
+            f'The type argument to st.expander must be "default", "compact" or "step"; got {type!r}.'
+        )
+    key = None if key is None else str(key)
 
     def create() -> widgets.Accordion:
         accordion = widgets.Accordion(children=[_vbox("nbfrag-expander-body")()], titles=(text_label,))
@@ -452,11 +635,23 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
         opened = slot.widget.selected_index == 0
         return f"{'▾' if opened else '▸'} {text_label}:"
 
+    tracked = mode != "ignore"
+    identity: Any = str(label) if key is None else key
+    if tracked:
+        frame, identity = widget_frame("expander", key, str(label), icon, bool(expanded))
     slot = _place_block(
-        "expander", str(label), create, update=update, props=(text_label,), text=text,
+        "expander", identity, create, update=update, props=(text_label,), text=text,
         inner=lambda accordion: accordion.children[0],
     )
-    return Container(slot.block)
+    if not tracked:
+        return Container(slot.block)
+    control = Control(
+        create, lambda _w: None, None, lambda is_open: 0 if is_open else None, lambda index: index == 0, bool,
+        trait="selected_index",
+    )
+    callback = make_callback(mode, args, kwargs) if callable(mode) else None
+    owner = track_value(slot, frame, str(label), key, bool(expanded), control, callback)
+    return Container(slot.block, lambda: bool(owner.value))
 
 
 def empty() -> Container:

@@ -146,6 +146,14 @@ def kernel_writes() -> Iterator[None]:
         _kernel_writes[0] -= 1
 
 
+def _same_value(a: Any, b: Any) -> bool:
+    """Whether two widget values are the same (values such as arrays compare elementwise)."""
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except (TypeError, ValueError):
+        return False
+
+
 @dataclass(eq=False)
 class InputOwner(WidgetOwner):
     """A drawn input: its value, its control, and its Session State binding (`key=`)."""
@@ -177,10 +185,12 @@ class InputOwner(WidgetOwner):
         except (ValueError, TypeError, errors.StreamlitAPIException):
             self.push()  # not a value Streamlit's widget would send: show the last valid one
             return
+        unchanged = _same_value(value, self.value)
         self.value = value
         if self.control.to_widget(value) != change["new"]:
             self.push()  # e.g. text cut to max_chars
-        runtime.dispatch(self.request())
+        if not unchanged:  # as in Streamlit, only a new value reruns
+            runtime.dispatch(self.request())
 
     def _write_from_user(self, value: Any) -> None:
         """Set the widget as a user would (for `nbfrag.testing`): through the trait."""
@@ -202,6 +212,47 @@ class InputOwner(WidgetOwner):
     def describe(self) -> str:
         assert self.control is not None
         return f"{self.label}: {self.control.show(self.value)}"
+
+
+def track_value(
+    slot: Slot,
+    frame: Frame,
+    label: str,
+    key: str | None,
+    default: Any,
+    control: Control,
+    callback: Callable[[], Any] | None,
+) -> InputOwner:
+    """Give a drawn slot a value that users change: its `InputOwner` (made on first draw),
+    kept valid with this run's `control`, bound to Session State under `key`.
+
+    `default` is the value of a new widget, unless Session State already holds its `key`
+    (set before the widget existed), which wins, as in Streamlit. Inputs and widget-like
+    containers (tabs and expanders with `on_change`) share this.
+    """
+    owner = slot.owner
+    wid = slot.key[1]
+    if owner is None:
+        owner = slot.owner = InputOwner(wid, slot.key[0], label, key, widget=slot.widget)
+        owner.control = control
+        found, preset = runtime.state.preset(key) if key is not None else (False, None)
+        owner.value = control.coerce(preset) if found else default
+        owner.push()
+        slot.widget.observe(owner.changed, names=control.trait)
+    else:
+        owner.control = control
+        try:  # still valid with this run's options and bounds?
+            owner.value = control.coerce(owner.value)
+        except (ValueError, TypeError, errors.StreamlitAPIException):
+            owner.value = default
+        owner.push()
+    owner.label = label
+    owner.app, owner.fragment = frame.app, frame.fragment
+    owner.callback = callback
+    slot.body = label
+    if key is not None:
+        bind_key(slot, key, owner)
+    return owner
 
 
 def input_widget(
@@ -250,27 +301,7 @@ def input_widget(
 
     props = (control.config, label, label_visibility, help, bool(disabled))
     slot = frame.block.place(element_type, wid, create, update, props=props)
-    owner = slot.owner
-    if owner is None:
-        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
-        owner.control = control
-        found, preset = runtime.state.preset(key) if key is not None else (False, None)
-        owner.value = control.coerce(preset) if found else default
-        owner.push()
-        slot.widget.observe(owner.changed, names=control.trait)
-    else:
-        owner.control = control
-        try:  # still valid with this run's options and bounds?
-            owner.value = control.coerce(owner.value)
-        except (ValueError, TypeError, errors.StreamlitAPIException):
-            owner.value = default
-        owner.push()
-    owner.label = label
-    owner.app, owner.fragment = frame.app, frame.fragment
-    owner.callback = make_callback(on_change, args, kwargs)
+    owner = track_value(slot, frame, label, key, default, control, make_callback(on_change, args, kwargs))
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
-    slot.body = label
-    if key is not None:
-        bind_key(slot, key, owner)
     frame.show(slot.widget)
     return owner.value
