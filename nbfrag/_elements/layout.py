@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import numbers
-from typing import Any, Callable, ClassVar, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Literal, TypeAlias
 
 import ipywidgets as widgets
 
@@ -24,8 +25,14 @@ from .._runtime.reconciler import Block, Slot, close_widget
 from .._runtime.runtime import runtime
 from .._runtime.views import Area
 
-_GAPS = {None: "0", "xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem", "xlarge": "6rem", "xxlarge": "8rem"}
-_ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "stretch"}
+Gap: TypeAlias = Literal["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"]
+VerticalAlignment: TypeAlias = Literal["top", "center", "bottom", "distribute"]
+
+_GAPS: dict[str | None, str] = {
+    None: "0", "xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem",
+    "xlarge": "6rem", "xxlarge": "8rem",
+}
+_ALIGN: dict[str, str] = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "stretch"}
 _BORDER = "1px solid rgba(128, 128, 128, 0.35)"
 
 
@@ -42,7 +49,7 @@ class Container:
         self._block = block
         self._entered: list[Any] = []
 
-    def __enter__(self) -> "Container":
+    def __enter__(self) -> Container:
         context = runtime.drawing_into(self._block)
         context.__enter__()
         self._entered.append(context)
@@ -144,6 +151,17 @@ def _place_block(
     return slot
 
 
+def _container(slot: Slot) -> Container:
+    """The container of a layout element drawn with `_place_block`."""
+    assert slot.block is not None
+    return Container(slot.block)
+
+
+def _fixed(text: str) -> Callable[[], str]:
+    """A slot's text that never changes (a column's, a tab's)."""
+    return lambda: text
+
+
 def _vbox(css_class: str) -> Callable[[], widgets.Box]:
     def create() -> widgets.Box:
         box = widgets.VBox()
@@ -163,7 +181,7 @@ def container(
     *,
     width: Any = "stretch",
     horizontal: bool = False,
-    gap: str | None = "small",
+    gap: Gap | None = "small",
 ) -> Container:
     """Insert an invisible container that holds several elements (optionally bordered).
 
@@ -191,14 +209,14 @@ def container(
         "container", None if key is None else str(key), create,
         update=update, props=(bordered, css_height, horizontal, gap),
     )
-    return Container(slot.block)
+    return _container(slot)
 
 
 def columns(
     spec: int | Sequence[float],
     *,
-    gap: str | None = "small",
-    vertical_alignment: str = "top",
+    gap: Gap | None = "small",
+    vertical_alignment: VerticalAlignment = "top",
     border: bool = False,
     width: Any = "stretch",
 ) -> list[Container]:
@@ -206,19 +224,7 @@ def columns(
 
     Returns one container per column; use `with col:` or `col.write(...)`.
     """
-    if isinstance(spec, numbers.Integral) and not isinstance(spec, bool):
-        weights = [1.0] * int(spec) if spec > 0 else []
-    elif isinstance(spec, Sequence) and not isinstance(spec, str):
-        weights = [float(w) for w in spec if isinstance(w, numbers.Real) and not isinstance(w, bool) and w > 0]
-        if len(weights) != len(spec):
-            weights = []
-    else:
-        weights = []
-    if not weights:
-        raise errors.StreamlitAPIException(
-            "The input argument to st.columns must be either a positive integer or a list of "
-            f"positive numeric weights; got {spec!r}. For example st.columns(3) or st.columns([2, 1])."
-        )
+    weights = _column_weights(spec)
     if gap not in _GAPS:
         raise errors.StreamlitAPIException(
             f'The gap argument to st.columns must be "small", "medium", or "large" (or None, '
@@ -258,10 +264,35 @@ def columns(
 
             column = _place_block(
                 "column", None, _vbox("nbfrag-column"), update=style, props=(border,),
-                text=lambda n=number: f"column {n}:",
+                text=_fixed(f"column {number}:"),
             )
-            made.append(Container(column.block))
+            made.append(_container(column))
     return made
+
+
+def _column_weights(spec: Any) -> list[float]:
+    """The relative widths of `st.columns(spec)`: a count of equal columns, or a list of
+    positive weights."""
+    if not isinstance(spec, bool) and isinstance(spec, numbers.Integral):
+        count = int(spec)
+        weights = [1.0] * count if count > 0 else []
+    elif isinstance(spec, Sequence) and not isinstance(spec, str):
+        weights = [float(w) for w in spec if _is_real(w) and w > 0]
+        if len(weights) != len(spec):
+            weights = []
+    else:
+        weights = []
+    if not weights:
+        raise errors.StreamlitAPIException(
+            "The input argument to st.columns must be either a positive integer or a list of "
+            f"positive numeric weights; got {spec!r}. For example st.columns(3) or st.columns([2, 1])."
+        )
+    return weights
+
+
+def _is_real(value: object) -> bool:
+    """An int or a float (numpy's too), not a bool."""
+    return not isinstance(value, bool) and isinstance(value, numbers.Real)
 
 
 def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = None) -> list[Container]:
@@ -299,9 +330,9 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
     made = []
     with runtime.drawing_into(group.block):
         for label in labels:
-            pane = _place_block("tab", label, _vbox("nbfrag-tab"), text=lambda lab=label: f"tab {lab}:")
+            pane = _place_block("tab", label, _vbox("nbfrag-tab"), text=_fixed(f"tab {label}:"))
             pane.body = label
-            made.append(Container(pane.block))
+            made.append(_container(pane))
     if default is not None and fresh:  # first drawing: open the default tab
         group.widget.selected_index = labels.index(default)
     return made
@@ -331,14 +362,14 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None, wid
         "expander", str(label), create, update=update, props=(text_label,), text=text,
         inner=lambda accordion: accordion.children[0],
     )
-    return Container(slot.block)
+    return _container(slot)
 
 
 def empty() -> Container:
     """Insert a single-element placeholder: each element written into it replaces the last
     (e.g. `placeholder.text(f"step {i}")` in a loop), and `placeholder.empty()` clears it."""
     slot = _place_block("empty", None, _vbox("nbfrag-empty"), block_class=_LastWriteBlock)
-    return Container(slot.block)
+    return _container(slot)
 
 
 def sidebar() -> Container:

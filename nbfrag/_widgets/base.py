@@ -249,21 +249,7 @@ def input_widget(
 
     props = (control.config, label, label_visibility, help, bool(disabled))
     slot = frame.block.place(element_type, wid, create, update, props=props)
-    owner = slot.owner
-    if owner is None:
-        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
-        owner.control = control
-        found, preset = runtime.state.preset(key) if key is not None else (False, None)
-        owner.value = control.coerce(preset) if found else default
-        owner.push()
-        slot.widget.observe(owner.changed, names=control.trait)
-    else:
-        owner.control = control
-        try:  # still valid with this run's options and bounds?
-            owner.value = control.coerce(owner.value)
-        except (ValueError, TypeError, errors.StreamlitAPIException):
-            owner.value = default
-        owner.push()
+    owner = _input_owner(slot, wid, element_type, label, key, default, control)
     owner.label = label
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.callback = make_callback(on_change, args, kwargs)
@@ -274,3 +260,27 @@ def input_widget(
     frame.show(slot.widget)
     value: V = owner.value
     return value
+
+
+def _input_owner(
+    slot: Slot, wid: Hashable, element_type: str, label: str, key: str | None, default: V, control: Control[V]
+) -> InputOwner:
+    """The input drawn in `slot`, holding its value for this run: a new one starts at the
+    value Session State holds for its `key`, else at `default`; last run's keeps its value
+    while this run's options and bounds allow it, else starts again at `default`."""
+    if slot.owner is None:
+        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
+        owner.control = control
+        found, preset = runtime.state.preset(key) if key is not None else (False, None)
+        owner.value = control.coerce(preset) if found else default
+        owner.push()
+        slot.widget.observe(owner.changed, names=control.trait)
+        return owner
+    kept: InputOwner = slot.owner
+    kept.control = control
+    try:
+        kept.value = control.coerce(kept.value)
+    except (ValueError, TypeError, errors.StreamlitAPIException):
+        kept.value = default
+    kept.push()
+    return kept
