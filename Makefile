@@ -10,13 +10,14 @@ LAB_PORT ?= 8888
 # Jupyter servers refuse to run as root unless told; containers often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: test demo lab bench js-test py-test e2e clean
+.PHONY: test lint demo lab bench js-test py-test e2e clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 	$(PY) -m pip install $(PIP_QUIET) -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
-	$(PY) -c "import nbfrag, jupyter_client, nbval, pytest, playwright, voila, jupyterlab, notebook, matplotlib"
+	$(PY) -c "import nbfrag, jupyter_client, nbval, pytest, playwright, voila, jupyterlab, notebook, matplotlib, mypy"
+	$(PY) -m ruff --version >/dev/null
 	touch $@
 
 js/node_modules/.installed: js/package.json js/package-lock.json
@@ -27,11 +28,16 @@ $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing and apt-get is not available: install Chromium at $(CHROMIUM)" >&2; exit 1; }
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-# Every test: JS units, in-process and real-kernel tests, browser tests (tests/e2e: JupyterLab,
-# Notebook 7 and Voila in Chromium) and every notebook under nbval in strict mode.
-test: $(VENV)/.installed js/node_modules/.installed $(CHROMIUM)
+# Every test: lint and type checks, JS units, in-process and real-kernel tests, browser tests
+# (tests/e2e: JupyterLab, Notebook 7 and Voila in Chromium) and every notebook under nbval in strict mode.
+test: $(VENV)/.installed js/node_modules/.installed $(CHROMIUM) lint
 	cd js && npm test --silent
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -p no:cacheprovider
+
+# ruff (settings in pyproject.toml) and mypy, strict, on the package.
+lint: $(VENV)/.installed
+	$(PY) -m ruff check nbfrag tests benchmarks
+	$(PY) -m mypy nbfrag
 
 js-test: js/node_modules/.installed
 	cd js && npm test --silent

@@ -37,8 +37,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
-from kernel_driver import ExecResult, KernelDriver, KernelError  # noqa: E402
 from examples import COUNTERS  # noqa: E402
+from kernel_driver import ExecResult, KernelDriver, KernelError  # noqa: E402
 
 # Targets for the nbfrag scenarios.
 TARGET_LATENCY_RATIO = 1.2  # nbfrag median click-to-idle <= 1.2 x floor median
@@ -209,14 +209,14 @@ def run_group(group: list[ScenarioResult], clicks: int, warmup: int, skip: dict[
                 if res.kind in skip:
                     raise ScenarioSkipped(skip[res.kind])
                 live.append((res, kd, setup_scenario(kd, res)))
-            except Exception as exc:  # a measurement: report and go on
+            except Exception as exc:  # noqa: BLE001 - a measurement: report and go on
                 fail(res, exc)
 
         def clicked(entry, measured: bool) -> bool:
             res, kd, label = entry
             try:
                 r = click_once(kd, label)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a failed click is reported, the others go on
                 fail(res, exc)
                 return False
             if measured:
@@ -245,7 +245,7 @@ def run_group(group: list[ScenarioResult], clicks: int, warmup: int, skip: dict[
             res.clicks = len(res.latencies_ms)
             try:
                 res.sanity = sanity_check(kd, res, warmup)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - reported as the scenario's sanity
                 res.sanity = f"check failed: {short_error(exc)}"
             res.ok = res.clicks > 0
     finally:
@@ -280,10 +280,11 @@ def sanity_check(kd: KernelDriver, res: ScenarioResult, warmup: int) -> str:
     if not kd.find_text(want_app):
         problems.append(f"frontend does not show {want_app!r} (full app must not rerun)")
     try:
-        runs = kd.eval("(__import__('nbfrag').session_state.app_runs, __import__('nbfrag').session_state.fragment_runs)")
+        state = "__import__('nbfrag').session_state"
+        runs = kd.eval(f"({state}.app_runs, {state}.fragment_runs)")
         if runs != (1, total + 1):
             problems.append(f"kernel session_state (app_runs, fragment_runs) = {runs}, want (1, {total + 1})")
-    except Exception as exc:  # session_state may live elsewhere; the UI check above is what matters
+    except Exception as exc:  # noqa: BLE001 - session_state may live elsewhere; the UI check above is what matters
         problems.append(f"could not read session_state: {short_error(exc)}")
     return "ok" if not problems else "WRONG: " + "; ".join(problems)
 
@@ -436,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"total benchmark time: {total:.1f} s")
     if args.json:
         data = [
-            {k: v for k, v in asdict(r).items()} | ({"median_ms": r.median_ms, "p90_ms": r.p90_ms} if r.ok else {})
+            asdict(r) | ({"median_ms": r.median_ms, "p90_ms": r.p90_ms} if r.ok else {})
             for r in results
         ]
         Path(args.json).write_text(json.dumps(data, indent=1))

@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from bench_click import percentile, ratio_ci  # noqa: E402
-from kernel_driver import ExecResult, KernelDriver  # noqa: E402
+from bench_click import percentile, ratio_ci
+from kernel_driver import ExecResult, KernelDriver
 
 FLOOR_CELL = """\
 import ipywidgets as w
@@ -89,7 +89,11 @@ def main() -> None:
 
     floor_ms = [r.latency * 1000 for r in results["floor"]]
     print(f"\n## Input benchmark: {args.changes} slider changes per scenario after {args.warmup} warm-up\n")
-    print("| scenario | median ms | p90 ms | ratio to floor median (95% CI) | iopub msgs/change | updated models/change | models created/change |")
+    columns = [
+        "scenario", "median ms", "p90 ms", "ratio to floor median (95% CI)", "iopub msgs/change",
+        "updated models/change", "models created/change",
+    ]
+    print("| " + " | ".join(columns) + " |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, runs in results.items():
         ms = [r.latency * 1000 for r in runs]
@@ -101,7 +105,11 @@ def main() -> None:
         msgs = statistics.mean(len(r.messages) for r in runs)
         updated = statistics.mean(len(r.updated_model_ids) for r in runs)
         created = statistics.mean(len(r.comm_opens) for r in runs)
-        print(f"| {name} | {statistics.median(ms):.2f} | {percentile(ms, 90):.2f} | {ratio} | {msgs:.1f} | {updated:.1f} | {created:.1f} |")
+        row = [
+            name, f"{statistics.median(ms):.2f}", f"{percentile(ms, 90):.2f}", ratio, f"{msgs:.1f}",
+            f"{updated:.1f}", f"{created:.1f}",
+        ]
+        print("| " + " | ".join(row) + " |")
     print(f"\nsanity: {'ok' if sane else 'WRONG: the last value is not shown'}")
 
 

@@ -56,7 +56,8 @@ def _fill_container_methods() -> None:
     public = {name: globals()[name] for name in __all__}
     flow = {"fragment", "rerun", "stop"}
     _Container.commands.update({n: c for n, c in public.items() if callable(c) and n not in flow})
-    _Container.not_elements.update(flow | {"errors", "session_state", "load_ipython_extension", "unload_ipython_extension"})
+    extension = {"load_ipython_extension", "unload_ipython_extension"}
+    _Container.not_elements.update(flow | extension | {"errors", "session_state"})
 
 
 _fill_container_methods()

@@ -4,7 +4,8 @@ act like a user: run a cell, click a button by its label, read what an app shows
 from __future__ import annotations
 
 import warnings
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import ipywidgets as widgets
 import pytest

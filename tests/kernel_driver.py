@@ -60,9 +60,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import KernelManager
@@ -293,7 +294,7 @@ def message_bytes(msg: dict) -> int:
 
 def _put_buffers(state: dict, buffer_paths: list, buffers: list) -> None:
     """Insert binary buffers into ``state`` at ``buffer_paths`` (in place)."""
-    for path, buf in zip(buffer_paths or (), buffers or ()):
+    for path, buf in zip(buffer_paths or (), buffers or (), strict=False):
         obj = state
         for key in path[:-1]:
             obj = obj[key]
@@ -346,7 +347,7 @@ class _VenvKernelSpecManager(KernelSpecManager):
         super().__init__(**kw)
         self._argv = argv
 
-    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:  # noqa: D401
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
         return KernelSpec(
             argv=list(self._argv),
             display_name="nbfrag test kernel",
@@ -446,7 +447,7 @@ class KernelDriver:
     # ------------------------------------------------------------------
     # lifecycle
     # ------------------------------------------------------------------
-    def start(self) -> "KernelDriver":
+    def start(self) -> KernelDriver:
         """Start the kernel and wait until it answers ``kernel_info``."""
         if self.km is not None:
             raise RuntimeError("kernel already started")
@@ -512,7 +513,7 @@ class KernelDriver:
         self._reset_frontend()
         self.start()
 
-    def __enter__(self) -> "KernelDriver":
+    def __enter__(self) -> KernelDriver:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:

@@ -39,7 +39,7 @@ def test_counters(nb):
 
 def test_count_to_five(nb):
     host = nb.app(COUNT_TO_FIVE)
-    header = lambda: [l for l in repr(host).splitlines() if l.startswith("## ")]  # noqa: E731
+    header = lambda: [line for line in repr(host).splitlines() if line.startswith("## ")]  # noqa: E731
     for _ in range(4):
         click("Plus one!")
         assert header() == ["## Multiples of five clicks: 0"]

@@ -17,15 +17,15 @@ import matplotlib
 
 matplotlib.use("agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from conftest import click, model_count  # noqa: E402
-from PIL import Image  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import click, model_count
+from PIL import Image
 
-import nbfrag as st  # noqa: E402
-from nbfrag.errors import StreamlitAPIException  # noqa: E402
+import nbfrag as st
+from nbfrag.errors import StreamlitAPIException
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -248,8 +248,8 @@ def test_image_url_is_an_escaped_http_link_only(nb):
     (lambda: st.metric("m", 1, 0, delta_color="Invalid"), StreamlitAPIException,
      r"^'Invalid' is not an accepted value. delta_color only accepts: 'normal', 'inverse', or 'off'$"),
     (lambda: st.metric("m", [1, 2, 3]), TypeError,
-     r"^'\[1, 2, 3\]' is of type <class 'list'>, which is not an accepted type. value only accepts: "
-     r"int, float, str, or None. Please convert the value to an accepted type.$"),
+     (r"^'\[1, 2, 3\]' is of type <class 'list'>, which is not an accepted type. value only accepts: "
+      r"int, float, str, or None. Please convert the value to an accepted type.$")),
     (lambda: st.metric("m", 1, [123]), TypeError, r"delta only accepts: int, float, str, or None"),
     (lambda: st.metric("m", 1, label_visibility="wrong_value"), StreamlitAPIException,
      r"^Unsupported label_visibility option 'wrong_value'. Valid values are 'visible', 'hidden' or 'collapsed'.$"),

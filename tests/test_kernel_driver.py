@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kernel_driver import ExecResult, KernelDriver, KernelError, driver_session  # noqa: E402
+from kernel_driver import ExecResult, KernelDriver, KernelError, driver_session
 
 
 @pytest.fixture(scope="module")

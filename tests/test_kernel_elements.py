@@ -8,7 +8,7 @@ updates its one model in place.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from kernel_driver import KernelDriver

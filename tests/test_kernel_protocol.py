@@ -8,7 +8,8 @@ message to any widget outside the rerun scope, no `error` message ever.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from examples import BALLOONS, COUNT_TO_FIVE, COUNTERS
@@ -86,8 +87,10 @@ def assert_quiet_outside(kd: KernelDriver, result: Any, scope: str) -> None:
 def test_counters_example(kd):
     host, result = run_app(kd, COUNTERS)
     assert result.text_plain == [
-        "fragment my_fragment:\n  [Rerun fragment]\n  Fragment says it ran 1 times.\n"
-        "[Rerun full app]\nFull app says it ran 1 times.\nFull app sees that fragment ran 1 times."
+        (
+            "fragment my_fragment:\n  [Rerun fragment]\n  Fragment says it ran 1 times.\n"
+            "[Rerun full app]\nFull app says it ran 1 times.\nFull app sees that fragment ran 1 times."
+        )
     ]
     area = fragment_area(kd, host)
     rerun_fragment = button(kd, "Rerun fragment", host)
@@ -112,7 +115,7 @@ def test_count_to_five_example(kd):
     host, _ = run_app(kd, COUNT_TO_FIVE)
     area = fragment_area(kd, host)
     plus = button(kd, "Plus one!", host)
-    header = lambda: [l for l in text(kd, host).splitlines() if l.startswith("## ")]  # noqa: E731
+    header = lambda: [line for line in text(kd, host).splitlines() if line.startswith("## ")]  # noqa: E731
     for _ in range(4):
         assert_quiet_outside(kd, kd.click(plus), area)
         assert header() == ["## Multiples of five clicks: 0"]

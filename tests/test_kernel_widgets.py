@@ -8,7 +8,8 @@ the keyed value round-trips through Session State, in both directions.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from kernel_driver import KernelDriver

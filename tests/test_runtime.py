@@ -183,8 +183,10 @@ def test_rerun_fragment_scope_during_full_run_raises_inside_the_fragment(nb):
     )
     assert lines(host) == [
         "fragment f:",
-        '  nbfrag.errors.StreamlitInvalidLayoutContextError: scope="fragment" can only be '
-        "specified from `@st.fragment`-decorated functions during fragment reruns.",
+        (
+            '  nbfrag.errors.StreamlitInvalidLayoutContextError: scope="fragment" can only be '
+            "specified from `@st.fragment`-decorated functions during fragment reruns."
+        ),
     ]
 
 

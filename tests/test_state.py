@@ -23,7 +23,7 @@ def test_attribute_and_item_access_are_the_same_state():
 def test_missing_names_carry_streamlits_hint():
     ss = SessionState()
     with pytest.raises(AttributeError) as attr:
-        ss.does_not_exist
+        ss.does_not_exist  # noqa: B018 - the lookup is what raises
     assert str(attr.value).startswith(
         'st.session_state has no attribute "does_not_exist". Did you forget to initialize it?'
     )

@@ -163,9 +163,9 @@ def test_scoped_lookups_say_where_they_looked(app_test):
     with pytest.raises(LookupError, match=r"^No button labelled 'Check click count' in fragment"):
         at.fragment("count_to_five").button("Check click count")
     with pytest.raises(AttributeError, match="holds no elements"):
-        at.header[0].button
+        at.header[0].button  # noqa: B018 - the lookup is what raises
     with pytest.raises(AttributeError, match="has no attribute 'buton'. Element kinds: .*button"):
-        at.buton
+        at.buton  # noqa: B018 - the lookup is what raises
 
 
 def test_before_the_first_run_errors_say_so(app_test):

@@ -105,7 +105,8 @@ def code(
             f"{type(language).__name__} {language!r}."
         )
     text = str(body)
-    html = f"<div class='nbfrag-code-block'>{highlight(text, language, line_numbers=line_numbers, wrap_lines=wrap_lines)}</div>"
+    highlighted = highlight(text, language, line_numbers=line_numbers, wrap_lines=wrap_lines)
+    html = f"<div class='nbfrag-code-block'>{highlighted}</div>"
     place_html("code", html, text, body)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json as _json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 from .. import errors
 from .._runtime.markdown import escape, inline_markdown_html
+from .._widgets.types import LabelVisibility, check_label_visibility
 from .base import (
     display_output,
     has_rich_repr,
@@ -113,18 +114,22 @@ def _summary(text: str) -> str:
 
 # -- st.metric ------------------------------------------------------------------------------
 
-_DELTA_COLORS = {"normal": ("#09ab3b", "#ff2b2b"), "inverse": ("#ff2b2b", "#09ab3b"), "off": ("gray", "gray")}
-_LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
+DeltaColor: TypeAlias = Literal["normal", "inverse", "off"]
+_DELTA_COLORS: dict[str, tuple[str, str]] = {  # (up, down)
+    "normal": ("#09ab3b", "#ff2b2b"),
+    "inverse": ("#ff2b2b", "#09ab3b"),
+    "off": ("gray", "gray"),
+}
 
 
 def metric(
     label: Any,
     value: Any,
     delta: Any = None,
-    delta_color: str = "normal",
+    delta_color: DeltaColor = "normal",
     *,
     help: str | None = None,
-    label_visibility: str = "visible",
+    label_visibility: LabelVisibility = "visible",
     border: bool = False,
     width: Any = None,
     height: Any = None,
@@ -181,17 +186,14 @@ def metric(
             f"'{delta_color}' is not an accepted value. delta_color only accepts: "
             "'normal', 'inverse', or 'off'"
         )
-    if label_visibility not in _LABEL_VISIBILITY:
-        raise errors.StreamlitAPIException(
-            f"Unsupported label_visibility option '{label_visibility}'. "
-            "Valid values are 'visible', 'hidden' or 'collapsed'."
-        )
+    check_label_visibility(label_visibility)
     label_text = str(label)
     negative = delta_text.lstrip().startswith("-")
     signed = delta_text if not delta_text or negative or delta_text.startswith("+") else f"+{delta_text}"
     text = f"{label_text}: {value_text}" + (f" ({signed})" if delta_text else "")
 
     label_style = {"visible": "", "hidden": "visibility:hidden;", "collapsed": "display:none;"}[label_visibility]
+    label_html = inline_markdown_html(label_text)
     title = f" title='{escape(help)}'" if help else ""
     delta_html = ""
     if delta_text:
@@ -204,7 +206,7 @@ def metric(
     frame_style = "border:1px solid var(--jp-border-color1,#ccc);border-radius:0.5em;padding:0.75em;" if border else ""
     html = (
         f"<div class='nbfrag-metric' style='{frame_style}'{title}>"
-        f"<div class='nbfrag-metric-label' style='{label_style}font-size:0.875em'>{inline_markdown_html(label_text)}</div>"
+        f"<div class='nbfrag-metric-label' style='{label_style}font-size:0.875em'>{label_html}</div>"
         f"<div class='nbfrag-metric-value' style='font-size:2.25em;line-height:1.2'>{escape(value_text)}</div>"
         f"{delta_html}</div>"
     )

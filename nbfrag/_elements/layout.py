@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import numbers
-from typing import Any, Callable, ClassVar, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Literal, TypeAlias
 
 import ipywidgets as widgets
 import traitlets
@@ -26,8 +27,14 @@ from .._runtime.runtime import runtime
 from .._runtime.views import Area
 from .._widgets.base import Control, make_callback, track_value, widget_frame
 
-_GAPS = {None: "0", "xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem", "xlarge": "6rem", "xxlarge": "8rem"}
-_ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "stretch"}
+Gap: TypeAlias = Literal["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"]
+VerticalAlignment: TypeAlias = Literal["top", "center", "bottom", "distribute"]
+
+_GAPS: dict[str | None, str] = {
+    None: "0", "xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem",
+    "xlarge": "6rem", "xxlarge": "8rem",
+}
+_ALIGN: dict[str, str] = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "stretch"}
 _HORIZONTAL = {"left": "flex-start", "center": "center", "right": "flex-end", "distribute": "space-between"}
 _VERTICAL = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "space-between"}
 _CHANGE_MODES = ("ignore", "rerun")
@@ -54,7 +61,7 @@ class Container:
         not track it (tabs and expanders track it when drawn with `on_change`)."""
         return self._is_open() if self._is_open is not None else None
 
-    def __enter__(self) -> "Container":
+    def __enter__(self) -> Container:
         context = runtime.drawing_into(self._block)
         context.__enter__()
         self._entered.append(context)
@@ -164,6 +171,17 @@ def _check_choice(name: str, value: Any, allowed: dict[str, str], command: str) 
         )
 
 
+def _container(slot: Slot, is_open: Callable[[], bool] | None = None) -> Container:
+    """The container of a layout element drawn with `_place_block`."""
+    assert slot.block is not None
+    return Container(slot.block, is_open)
+
+
+def _fixed(text: str) -> Callable[[], str]:
+    """A slot's text that never changes (a column's, a tab's)."""
+    return lambda: text
+
+
 def _vbox(css_class: str) -> Callable[[], widgets.Box]:
     def create() -> widgets.Box:
         box = widgets.VBox()
@@ -186,7 +204,7 @@ def container(
     wrap: bool = True,
     horizontal_alignment: str = "left",
     vertical_alignment: str = "top",
-    gap: str | None = "small",
+    gap: Gap | None = "small",
     autoscroll: bool | None = None,
 ) -> Container:
     """Insert a container that groups elements, optionally with a border or a fixed height.
@@ -273,14 +291,14 @@ def container(
         "container", None if key is None else str(key), create,
         update=update, props=(bordered, css_height, horizontal, wrap, gap, main_axis, cross_axis),
     )
-    return Container(slot.block)
+    return _container(slot)
 
 
 def columns(
     spec: int | Sequence[float],
     *,
-    gap: str | None = "small",
-    vertical_alignment: str = "top",
+    gap: Gap | None = "small",
+    vertical_alignment: VerticalAlignment = "top",
     border: bool = False,
     width: Any = "stretch",
 ) -> list[Container]:
@@ -321,19 +339,7 @@ def columns(
     >>> with right:
     ...     st.metric("Plants", 12)
     """
-    if isinstance(spec, numbers.Integral) and not isinstance(spec, bool):
-        weights = [1.0] * int(spec) if spec > 0 else []
-    elif isinstance(spec, Sequence) and not isinstance(spec, str):
-        weights = [float(w) for w in spec if isinstance(w, numbers.Real) and not isinstance(w, bool) and w > 0]
-        if len(weights) != len(spec):
-            weights = []
-    else:
-        weights = []
-    if not weights:
-        raise errors.StreamlitAPIException(
-            "The input argument to st.columns must be either a positive integer or a list of "
-            f"positive numeric weights; got {spec!r}. For example st.columns(3) or st.columns([2, 1])."
-        )
+    weights = _column_weights(spec)
     if gap not in _GAPS:
         raise errors.StreamlitAPIException(
             f'The gap argument to st.columns must be "small", "medium", or "large" (or None, '
@@ -373,10 +379,35 @@ def columns(
 
             column = _place_block(
                 "column", None, _vbox("nbfrag-column"), update=style, props=(border,),
-                text=lambda n=number: f"column {n}:",
+                text=_fixed(f"column {number}:"),
             )
-            made.append(Container(column.block))
+            made.append(_container(column))
     return made
+
+
+def _is_real(value: object) -> bool:
+    """An int or a float (numpy's too), not a bool."""
+    return not isinstance(value, bool) and isinstance(value, numbers.Real)
+
+
+def _column_weights(spec: Any) -> list[float]:
+    """The relative widths of `st.columns(spec)`: a count of equal columns, or a list of
+    positive weights."""
+    if not isinstance(spec, bool) and isinstance(spec, numbers.Integral):
+        count = int(spec)
+        weights = [1.0] * count if count > 0 else []
+    elif isinstance(spec, Sequence) and not isinstance(spec, str):
+        weights = [float(w) for w in spec if _is_real(w) and w > 0]
+        if len(weights) != len(spec):
+            weights = []
+    else:
+        weights = []
+    if not weights:
+        raise errors.StreamlitAPIException(
+            "The input argument to st.columns must be either a positive integer or a list of "
+            f"positive numeric weights; got {spec!r}. For example st.columns(3) or st.columns([2, 1])."
+        )
+    return weights
 
 
 class TabGroup(widgets.Tab):
@@ -544,9 +575,9 @@ def tabs(
     made = []
     with runtime.drawing_into(group.block):
         for label in labels:
-            pane = _place_block("tab", label, _vbox("nbfrag-tab"), text=lambda lab=label: f"tab {lab}:")
+            pane = _place_block("tab", label, _vbox("nbfrag-tab"), text=_fixed(f"tab {label}:"))
             pane.body = label
-            made.append(Container(pane.block, is_open(label) if is_open else None))
+            made.append(_container(pane, is_open(label) if is_open else None))
     if default is not None and fresh and not tracked:  # first drawing: open the default tab
         group.widget.selected_index = labels.index(default)
     return made
@@ -644,14 +675,14 @@ def expander(
         inner=lambda accordion: accordion.children[0],
     )
     if not tracked:
-        return Container(slot.block)
+        return _container(slot)
     control = Control(
         create, lambda _w: None, None, lambda is_open: 0 if is_open else None, lambda index: index == 0, bool,
         trait="selected_index",
     )
     callback = make_callback(mode, args, kwargs) if callable(mode) else None
     owner = track_value(slot, frame, str(label), key, bool(expanded), control, callback)
-    return Container(slot.block, lambda: bool(owner.value))
+    return _container(slot, lambda: bool(owner.value))
 
 
 def empty() -> Container:
@@ -676,7 +707,7 @@ def empty() -> Container:
     >>> placeholder.success("Finished")
     """
     slot = _place_block("empty", None, _vbox("nbfrag-empty"), block_class=_LastWriteBlock)
-    return Container(slot.block)
+    return _container(slot)
 
 
 def sidebar() -> Container:

@@ -113,7 +113,7 @@ def image(
         captions = [None if caption is None else str(caption)] * len(images)
     outputs: list[dict[str, Any]] = []
     lines: list[str] = []
-    for one, cap in zip(images, captions):
+    for one, cap in zip(images, captions, strict=True):
         data, label = _encode(one, clamp=clamp, channels=channels, output_format=output_format)
         if cap:
             label = f"{label} {cap}"
@@ -122,7 +122,9 @@ def image(
         if cap:
             outputs.append(display_output({
                 "text/plain": cap,
-                "text/html": f"<div class='nbfrag-image-caption' style='font-size:0.85em;opacity:0.7'>{escape(cap)}</div>",
+                "text/html": (
+                    f"<div class='nbfrag-image-caption' style='font-size:0.85em;opacity:0.7'>{escape(cap)}</div>"
+                ),
             }))
     place_outputs("image", outputs, "\n".join(lines), image)
 
@@ -197,7 +199,8 @@ def _pil_size(raw: bytes) -> tuple[int, int] | None:
         from PIL import Image
 
         with Image.open(io.BytesIO(raw)) as img:
-            return img.size
+            size: tuple[int, int] = img.size
+            return size
     except (ImportError, OSError):
         return None
 
@@ -256,7 +259,9 @@ def _array_to_pil(array: Any, *, clamp: bool, channels: str) -> Any:
 # -- st.pyplot ------------------------------------------------------------------------------
 
 
-def pyplot(fig: Any = None, clear_figure: bool | None = None, *, use_container_width: bool = True, **kwargs: Any) -> None:
+def pyplot(
+    fig: Any = None, clear_figure: bool | None = None, *, use_container_width: bool = True, **kwargs: Any
+) -> None:
     """Display a matplotlib figure, rendered to PNG in the kernel.
 
     The figure is closed in pyplot afterwards, so the notebook's inline backend does not show it

@@ -58,7 +58,7 @@ class Progress:
     def __init__(self, slot: Slot) -> None:
         self._slot = slot
 
-    def progress(self, value: Any, text: Any = None) -> "Progress":
+    def progress(self, value: Any, text: Any = None) -> Progress:
         """Move the bar (and change its text) in place: one update of the existing widget."""
         html, plain, pct = render(value, text)
         slot = self._slot

@@ -8,7 +8,10 @@ from .. import errors
 from .._runtime.runtime import runtime
 from .._runtime.scopes import RERUN_NEEDS_EXTENSION, RerunException, StopException
 
-_VALID_SCOPES = "Valid scopes are 'app' (rerun the whole app) and 'fragment' (rerun only the current fragment, during a fragment rerun)."
+_VALID_SCOPES = (
+    "Valid scopes are 'app' (rerun the whole app) and 'fragment' (rerun only the current fragment, "
+    "during a fragment rerun)."
+)
 
 
 def rerun(scope: str = "app") -> NoReturn:

@@ -52,7 +52,7 @@ def parse_duration_string(text: str) -> float:
     if match and any(match.groups()[1:]):
         sign, *parts = match.groups()
         scales = (604800, 86400, 3600, 60, 1)
-        total = sum(float(p) * k for p, k in zip(parts, scales) if p)
+        total = sum(float(p) * k for p, k in zip(parts, scales, strict=True) if p)
         return -total if sign else total
     negative = s.startswith("-")
     body = s[1:].lstrip() if negative else s

@@ -34,12 +34,14 @@ def markdown_html(text: str, *, allow_html: bool = False) -> str:
 
 @lru_cache(maxsize=1024)
 def _render(text: str, allow_html: bool) -> str:
-    return (_UNSAFE if allow_html else _SAFE).render(text)
+    html: str = (_UNSAFE if allow_html else _SAFE).render(text)
+    return html
 
 
 def inline_markdown_html(text: str, *, allow_html: bool = False) -> str:
     """Markdown of one line (headers, labels, toasts) without a wrapping paragraph."""
-    return (_UNSAFE if allow_html else _SAFE).renderInline(text)
+    html: str = (_UNSAFE if allow_html else _SAFE).renderInline(text)
+    return html
 
 
 def escape(text: str) -> str:

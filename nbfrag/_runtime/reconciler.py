@@ -13,8 +13,9 @@ during this run. Widgets use their widget id as identity; fragments their qualif
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable, Iterable
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -28,7 +29,7 @@ class Slot:
     key: Key
     widget: widgets.Widget
     text: Callable[[], str] = lambda: ""
-    block: "Block | None" = None  # the nested container, for fragments and layout blocks
+    block: Block | None = None  # the nested container, for fragments and layout blocks
     owner: Any = None  # e.g. the fragment scope living in this slot
     outputs: list[dict[str, Any]] | None = None  # pending outputs of a capture slot
     hidden: bool = False  # machinery (a ticker), not part of what the page shows
@@ -76,7 +77,7 @@ def close_widget(widget: widgets.Widget) -> None:
 class Block:
     """The reconciled children of one Box widget (or of a cell, when `widget` is None)."""
 
-    def __init__(self, widget: widgets.Box | None, parent: "Block | None" = None) -> None:
+    def __init__(self, widget: widgets.Box | None, parent: Block | None = None) -> None:
         self.widget = widget
         self.parent = parent
         self.slots: list[Slot] = []  # what is on the page now
@@ -104,7 +105,7 @@ class Block:
         self._appending = False
         self._nested = []
 
-    def adopt(self, child: "Block") -> None:
+    def adopt(self, child: Block) -> None:
         """Start a run of a layout block drawn in this run (a container, a column); it ends
         when this block's run ends. Outside a run of this block (a plain cell, a fragment
         writing into a container created outside it), the child is left to append instead."""
@@ -127,8 +128,8 @@ class Block:
         `update` sets the widget's traits; when `props` (a comparable summary of what
         `update` sets) equals last run's, the widget is already right and `update` is skipped.
         """
-        if self._next is None:  # a write outside any run of this block appends (accumulates)
-            self.begin_append()
+        # A write outside any run of this block appends (accumulates).
+        placed = self._next if self._next is not None else self.begin_append()
         n = self._counts[(kind, identity)]
         self._counts[(kind, identity)] += 1
         key: Key = (kind, identity, n)
@@ -141,23 +142,24 @@ class Block:
             slot.props = props
         if text is not None:
             slot.text = text
-        self._next.append(slot)
+        placed.append(slot)
         self._placed.add(id(slot))
         self._capture_slot = None
         if self._appending:  # nobody will commit: show each element as it comes
-            self.slots = list(self._next)
+            self.slots = list(placed)
             self._by_key[key] = slot
             self._show(s.widget for s in self.slots)
         return slot
 
-    def begin_append(self) -> None:
+    def begin_append(self) -> list[Slot]:
         """Add after what is shown instead of replacing it: writes from outside this block's
         runs (a plain cell, or a fragment writing into a container created outside it)
         accumulate until the block's owner runs again."""
-        self._next = list(self.slots)
+        self._next = placed = list(self.slots)
         self._placed = set(map(id, self.slots))
         self._counts = Counter((s.key[0], s.key[1]) for s in self.slots)
         self._appending = True
+        return placed
 
     # -- captured output --------------------------------------------------------------------
     def append_output(self, output: dict[str, Any]) -> None:
@@ -166,7 +168,8 @@ class Block:
         if slot is None or not self._next or self._next[-1] is not slot:
             slot = self.place("output", None, widgets.Output, text=lambda: "")
             slot.outputs = []
-            slot.text = lambda s=slot: outputs_text(s.outputs or [])
+            capture = slot
+            slot.text = lambda: outputs_text(capture.outputs or [])
             self._capture_slot = slot
         assert slot.outputs is not None
         last = slot.outputs[-1] if slot.outputs else None

@@ -10,7 +10,8 @@ the page finds a closed widget or a dead fragment and is ignored.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import anywidget
 import ipywidgets as widgets
@@ -64,4 +65,5 @@ def place_ticker(block: Block, interval: float, on_tick: OnTick) -> Ticker:
 
     slot = block.place("ticker", None, Ticker, update, text=lambda: "")
     slot.hidden = True
-    return slot.widget  # type: ignore[return-value]
+    ticker: Ticker = slot.widget
+    return ticker

@@ -30,7 +30,7 @@ class Area(widgets.VBox):
         return self.text() or "(empty)"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = repr(self)  # ipywidgets truncates at 110 characters
         return bundle
 

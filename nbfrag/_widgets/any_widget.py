@@ -8,7 +8,8 @@ across reruns (same model, same view, the user's edits intact).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -16,6 +17,7 @@ from .. import errors
 from .._runtime.reconciler import close_widget
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, _kernel_writes, make_callback, widget_frame
+from .types import Callback, Key, WidgetArgs, WidgetKwargs
 
 
 def _trait_names(w: widgets.Widget, on: str | Iterable[str] | None) -> list[str]:
@@ -42,10 +44,10 @@ def widget(
     w: widgets.Widget | Callable[[], widgets.Widget],
     *,
     on: str | Iterable[str] | None = None,
-    key: str | int | None = None,
-    on_change: Callable[..., Any] | None = None,
-    args: Any = None,
-    kwargs: Any = None,
+    key: Key = None,
+    on_change: Callback = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
 ) -> Any:
     """Display any ipywidget; a change by the user reruns the fragment, as a built-in input does.
 

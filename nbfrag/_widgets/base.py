@@ -15,8 +15,9 @@ scope (its fragment, else the app). Traits the kernel sets while drawing are not
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable, Iterator
+from typing import Any, Generic, TypeVar
 
 import ipywidgets as widgets
 
@@ -25,6 +26,7 @@ from .._runtime.reconciler import Slot
 from .._runtime.runtime import runtime
 from .._runtime.scopes import Fragment, Frame, Request
 from .._runtime.state import Binding
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, check_label_visibility
 
 
 @dataclass
@@ -54,12 +56,6 @@ class WidgetOwner:
         )
 
 
-Callback = Callable[..., Any] | None
-"""An `on_change`/`on_click` argument: a function, or None."""
-
-_LABEL_VISIBILITY = ("visible", "hidden", "collapsed")
-
-
 def widget_frame(
     element_type: str, key: str | None, *identity: Any, unique: bool = True
 ) -> tuple[Frame, Hashable]:
@@ -76,14 +72,14 @@ def widget_frame(
     return frame, wid
 
 
-def widget_id(element_type: str, key: str | int | None, *identity: Any) -> Hashable:
+def widget_id(element_type: str, key: Key, *identity: Any) -> Hashable:
     """A widget's identity: its type and key, or its type and identity arguments."""
     if key is not None:
         return (element_type, "key", str(key))
     return (element_type, "auto", *(repr(part) for part in identity))
 
 
-def make_callback(func: Callable[..., Any] | None, args: Any, kwargs: Any) -> Callable[[], Any] | None:
+def make_callback(func: Callback, args: WidgetArgs, kwargs: WidgetKwargs) -> Callable[[], Any] | None:
     if func is None:
         return None
     if not callable(func):
@@ -106,12 +102,19 @@ def bind_key(slot: Slot, key: str, binding: Binding) -> None:
 # Inputs: widgets with a value
 
 
+V = TypeVar("V")  # the value of an input, as the app sees it
+
+
 def _same(value: Any) -> Any:
     return value
 
 
+def _edited(before: Any, edited: Any) -> Any:
+    return edited
+
+
 @dataclass
-class Control:
+class Control(Generic[V]):
     """How one kind of input maps between the app's value and its ipywidget.
 
     `configure` sets everything but the value (options, bounds, placeholder); `config` is a
@@ -124,13 +127,13 @@ class Control:
     create: Callable[[], widgets.Widget]
     configure: Callable[[widgets.Widget], None]
     config: Hashable
-    to_widget: Callable[[Any], Any] = _same
+    to_widget: Callable[[V], Any] = _same
     from_widget: Callable[[Any], Any] = _same
-    coerce: Callable[[Any], Any] = _same
-    show: Callable[[Any], str] = str
+    coerce: Callable[[Any], V] = _same
+    show: Callable[[V], str] = str
     trait: str = "value"
     # How a user's edit combines with the value before it (multiselect keeps picking order).
-    merge: Callable[[Any, Any], Any] = lambda before, edited: edited
+    merge: Callable[[V, Any], Any] = _edited
 
 
 _kernel_writes = [0]  # > 0 while nbfrag itself sets widget traits
@@ -159,7 +162,7 @@ class InputOwner(WidgetOwner):
     """A drawn input: its value, its control, and its Session State binding (`key=`)."""
 
     widget: Any = None
-    control: Control | None = None
+    control: Control[Any] | None = None
     value: Any = None
 
     def __post_init__(self) -> None:
@@ -219,8 +222,8 @@ def track_value(
     frame: Frame,
     label: str,
     key: str | None,
-    default: Any,
-    control: Control,
+    default: V,
+    control: Control[V],
     callback: Callable[[], Any] | None,
 ) -> InputOwner:
     """Give a drawn slot a value that users change: its `InputOwner` (made on first draw),
@@ -230,22 +233,7 @@ def track_value(
     (set before the widget existed), which wins, as in Streamlit. Inputs and widget-like
     containers (tabs and expanders with `on_change`) share this.
     """
-    owner = slot.owner
-    wid = slot.key[1]
-    if owner is None:
-        owner = slot.owner = InputOwner(wid, slot.key[0], label, key, widget=slot.widget)
-        owner.control = control
-        found, preset = runtime.state.preset(key) if key is not None else (False, None)
-        owner.value = control.coerce(preset) if found else default
-        owner.push()
-        slot.widget.observe(owner.changed, names=control.trait)
-    else:
-        owner.control = control
-        try:  # still valid with this run's options and bounds?
-            owner.value = control.coerce(owner.value)
-        except (ValueError, TypeError, errors.StreamlitAPIException):
-            owner.value = default
-        owner.push()
+    owner = _input_owner(slot, slot.key[1], slot.key[0], label, key, default, control)
     owner.label = label
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.callback = callback
@@ -258,29 +246,25 @@ def track_value(
 def input_widget(
     element_type: str,
     label: Any,
-    key: str | int | None,
+    key: Key,
     identity: tuple[Any, ...],
-    default: Any,
-    control: Control,
+    default: V,
+    control: Control[V],
     *,
     help: str | None,
-    on_change: Callable[..., Any] | None,
-    args: Any,
-    kwargs: Any,
+    on_change: Callback,
+    args: WidgetArgs,
+    kwargs: WidgetKwargs,
     disabled: bool,
-    label_visibility: str,
+    label_visibility: LabelVisibility,
     text: Callable[[InputOwner], str] | None = None,
-) -> Any:
+) -> V:
     """Draw an input widget and return its value: the generic path of every input.
 
     `default` is the value of a new widget, unless Session State already holds its `key`
     (set before the widget existed), which wins, as in Streamlit.
     """
-    if label_visibility not in _LABEL_VISIBILITY:
-        raise errors.StreamlitAPIException(
-            f"Unsupported label_visibility option '{label_visibility}'. Valid values are "
-            "'visible', 'hidden' or 'collapsed'."
-        )
+    check_label_visibility(label_visibility)
     label = str(label)
     key = None if key is None else str(key)
     frame, wid = widget_frame(element_type, key, label, help, *identity)
@@ -304,4 +288,29 @@ def input_widget(
     owner = track_value(slot, frame, label, key, default, control, make_callback(on_change, args, kwargs))
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
     frame.show(slot.widget)
-    return owner.value
+    value: V = owner.value
+    return value
+
+
+def _input_owner(
+    slot: Slot, wid: Hashable, element_type: str, label: str, key: str | None, default: V, control: Control[V]
+) -> InputOwner:
+    """The input drawn in `slot`, holding its value for this run: a new one starts at the
+    value Session State holds for its `key`, else at `default`; last run's keeps its value
+    while this run's options and bounds allow it, else starts again at `default`."""
+    if slot.owner is None:
+        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
+        owner.control = control
+        found, preset = runtime.state.preset(key) if key is not None else (False, None)
+        owner.value = control.coerce(preset) if found else default
+        owner.push()
+        slot.widget.observe(owner.changed, names=control.trait)
+        return owner
+    kept: InputOwner = slot.owner
+    kept.control = control
+    try:
+        kept.value = control.coerce(kept.value)
+    except (ValueError, TypeError, errors.StreamlitAPIException):
+        kept.value = default
+    kept.push()
+    return kept

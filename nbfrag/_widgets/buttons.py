@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable
+from collections.abc import Hashable
+from typing import Any
 
 import ipywidgets as widgets
 
 from .. import errors
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, bind_key, make_callback, widget_frame
+from .types import ButtonType, Callback, Key, WidgetArgs, WidgetKwargs, Width
 
-_BUTTON_STYLES = {"primary": "primary", "secondary": "", "tertiary": ""}
+_BUTTON_STYLES: dict[str, str] = {"primary": "primary", "secondary": "", "tertiary": ""}
 
 
 class _ReadOnlyTrigger:
@@ -29,17 +31,17 @@ class _ReadOnlyTrigger:
 
 def button(
     label: str,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
-    on_click: Callable[..., Any] | None = None,
-    args: Any = None,
-    kwargs: Any = None,
+    on_click: Callback = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
-    type: str = "secondary",
+    type: ButtonType = "secondary",
     icon: str | None = None,
     disabled: bool = False,
     use_container_width: bool | None = None,
-    width: Any = "content",
+    width: Width = "content",
 ) -> bool:
     """Display a button and return whether it was just clicked.
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import ipywidgets as widgets
 
 from .. import errors
-from .base import Callback, Control, input_widget
+from .base import Control, input_widget
 from .options import (
     as_options,
     one_of,
@@ -16,6 +17,7 @@ from .options import (
     option_position,
     start_index,
 )
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, Width, WidthWithoutContent
 
 
 def radio(
@@ -23,17 +25,17 @@ def radio(
     options: Any,
     index: int | None = 0,
     format_func: Callable[[Any], Any] = str,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
     horizontal: bool = False,
     captions: Sequence[str] | None = None,
-    label_visibility: str = "visible",
-    width: Any = "content",
+    label_visibility: LabelVisibility = "visible",
+    width: Width = "content",
 ) -> Any:
     """Display radio buttons and return the selected option.
 
@@ -116,17 +118,17 @@ def selectbox(
     options: Any,
     index: int | None = 0,
     format_func: Callable[[Any], Any] = str,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
-    label_visibility: str = "visible",
+    label_visibility: LabelVisibility = "visible",
     accept_new_options: bool = False,
-    width: Any = "stretch",
+    width: WidthWithoutContent = "stretch",
 ) -> Any:
     """Display a drop-down list and return the selected option.
 
@@ -208,7 +210,7 @@ def selectbox(
     )
 
 
-def _open_choice(opts: list[Any], labels: list[str], placeholder: str | None) -> Control:
+def _open_choice(opts: list[Any], labels: list[str], placeholder: str | None) -> Control[Any]:
     """`accept_new_options=True`: a Combobox; typed text that is no option's label is a new
     option (a str), as in Streamlit. Empty text is no choice (None)."""
 
@@ -245,18 +247,18 @@ def multiselect(
     options: Any,
     default: Any = None,
     format_func: Callable[[Any], Any] = str,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     max_selections: int | None = None,
     placeholder: str | None = None,
     disabled: bool = False,
-    label_visibility: str = "visible",
+    label_visibility: LabelVisibility = "visible",
     accept_new_options: bool = False,
-    width: Any = "stretch",
+    width: WidthWithoutContent = "stretch",
 ) -> list[Any]:
     """Display a list of options and return the ones selected.
 
@@ -330,6 +332,17 @@ def multiselect(
     labels = option_labels(opts, format_func)
     if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
         raise errors.StreamlitAPIException(f"`max_selections` must be a positive int or None; got {max_selections!r}.")
+    control = _many_of(opts, labels, max_selections)
+    start = control.coerce(default)
+    identity = (tuple(labels), tuple(labels[option_position(opts, v)] for v in start), max_selections, placeholder)
+    return input_widget(
+        "multiselect", label, key, identity, start, control, help=help, on_change=on_change, args=args,
+        kwargs=kwargs, disabled=disabled, label_visibility=label_visibility,
+    )
+
+
+def _many_of(opts: list[Any], labels: list[str], max_selections: int | None) -> Control[list[Any]]:
+    """A list box picking several options, at most `max_selections`, kept in picking order."""
 
     def coerce(values: Any) -> list[Any]:
         if values is None:
@@ -356,7 +369,7 @@ def multiselect(
         widget.options = option_pairs(labels)
         widget.rows = max(2, min(len(labels), 8))
 
-    control = Control(
+    return Control(
         widgets.SelectMultiple,
         configure,
         (tuple(labels),),
@@ -366,12 +379,6 @@ def multiselect(
         show=lambda vs: "[" + ", ".join(labels[option_position(opts, v)] for v in vs) + "]",
         trait="index",
         merge=_in_picking_order,
-    )
-    start = coerce(default)
-    return input_widget(
-        "multiselect", label, key, (tuple(labels), tuple(labels[option_position(opts, v)] for v in start), max_selections, placeholder),
-        start, control, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
     )
 
 

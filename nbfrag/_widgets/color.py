@@ -8,7 +8,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import errors
-from .base import Callback, Control, input_widget
+from .base import Control, input_widget
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, Width
 
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
@@ -25,15 +26,15 @@ def _color(value: Any) -> str:
 def color_picker(
     label: str,
     value: str | None = None,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "content",
+    label_visibility: LabelVisibility = "visible",
+    width: Width = "content",
 ) -> str:
     """Display a colour picker and return the colour as a hex string.
 

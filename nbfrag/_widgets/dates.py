@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 import ipywidgets as widgets
 import traitlets
 
 from .. import errors
-from .base import Callback, Control, input_widget
-
-# --------------------------------------------------------------------------------------------
-# Dates, times, colors
+from .base import Control, input_widget
 from .numbers import is_number
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
+
+DateWidgetReturn: TypeAlias = dt.date | tuple[dt.date, ...] | None
+"""A date, None, or a range: `(start, end)`, `(start,)` while only one end is picked, or `()`."""
 
 
 def _date(value: Any, name: str) -> dt.date | None:
@@ -41,17 +43,17 @@ def date_input(
     value: Any = "today",
     min_value: Any = None,
     max_value: Any = None,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     format: str = "YYYY/MM/DD",
     disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
-) -> dt.date | None:
+    label_visibility: LabelVisibility = "visible",
+    width: WidthWithoutContent = "stretch",
+) -> DateWidgetReturn:
     """Display a date picker and return the chosen date, or a range of two dates.
 
     Parameters
@@ -121,46 +123,56 @@ def date_input(
             f"A date range `value` holds at most two dates (start, end); got {value!r}."
         )
     low, high = _date(min_value, "min_value"), _date(max_value, "max_value")
+    control: Control[Any] = _date_range_control(low, high) if is_range else _date_control(low, high)
+    start = control.coerce(value)
+    picked: DateWidgetReturn = input_widget(
+        "date_input", label, key, (start, low, high, format), start, control,
+        help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
+        label_visibility=label_visibility,
+    )
+    return picked
 
-    def one(day: Any) -> dt.date | None:
-        day = _date(day, "value")
+
+def _day_between(low: dt.date | None, high: dt.date | None) -> Callable[[Any], dt.date | None]:
+    """A date (or None) from what `_date` accepts, refused outside `[low, high]`."""
+
+    def day_between(given: Any) -> dt.date | None:
+        day = _date(given, "value")
         if day is not None and ((low and day < low) or (high and day > high)):
             raise errors.StreamlitAPIException(
                 f"The date {day} is outside the allowed range {low} to {high}."
             )
         return day
 
-    def coerce(picked: Any) -> Any:
-        if not is_range:
-            return one(picked)
+    return day_between
+
+
+def _set_bounds(low: dt.date | None, high: dt.date | None) -> Callable[[Any], None]:
+    def configure(widget: Any) -> None:
+        widget.min, widget.max = low, high
+
+    return configure
+
+
+def _date_control(low: dt.date | None, high: dt.date | None) -> Control[dt.date | None]:
+    return Control(
+        widgets.DatePicker, _set_bounds(low, high), (low, high), coerce=_day_between(low, high),
+        show=lambda d: "" if d is None else d.isoformat(),
+    )
+
+
+def _date_range_control(low: dt.date | None, high: dt.date | None) -> Control[tuple[dt.date, ...]]:
+    one = _day_between(low, high)
+
+    def coerce(picked: Any) -> tuple[dt.date, ...]:
         if not isinstance(picked, (tuple, list)) or len(picked) > 2:
             raise errors.StreamlitAPIException(f"A date range is a tuple of up to two dates; got {picked!r}.")
         return tuple(sorted(day for day in map(one, picked) if day is not None))
 
-    def configure(widget: Any) -> None:
-        widget.min, widget.max = low, high
-
-    if is_range:
-        control = Control(
-            DateRange, configure, (low, high), coerce=coerce,
-            to_widget=lambda days: (tuple(days) + (None, None))[:2],
-            show=lambda days: " – ".join(d.isoformat() for d in days),
-        )
-        start = coerce(value)
-        return input_widget(
-            "date_input", label, key, (start, low, high, format), start, control,
-            help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-            label_visibility=label_visibility,
-        )
-    start = one(value)
-    control = Control(
-        widgets.DatePicker, configure, (low, high), coerce=coerce,
-        show=lambda d: "" if d is None else d.isoformat(),
-    )
-    return input_widget(
-        "date_input", label, key, (start, low, high, format), start, control,
-        help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility,
+    return Control(
+        DateRange, _set_bounds(low, high), (low, high), coerce=coerce,
+        to_widget=lambda days: (tuple(days) + (None, None))[:2],
+        show=lambda days: " – ".join(d.isoformat() for d in days),
     )
 
 
@@ -223,16 +235,16 @@ def _time(value: Any) -> dt.time | None:
 def time_input(
     label: str,
     value: Any = "now",
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
-    label_visibility: str = "visible",
+    label_visibility: LabelVisibility = "visible",
     step: int | dt.timedelta = 900,
-    width: Any = "stretch",
+    width: WidthWithoutContent = "stretch",
 ) -> dt.time | None:
     """Display a time picker and return the chosen time.
 

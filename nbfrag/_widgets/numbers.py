@@ -1,43 +1,137 @@
-"""`st.number_input`, and the int/float rules the sliders share (`is_number`,
-`format_number`): Streamlit's printf-style formats and its mixed-type errors.
+"""`st.number_input`, and the int/float rules it shares with `st.slider`: one type for all the
+numbers given (Streamlit's mixed-type errors), printf-style formats.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, TypeAlias, overload
 
 import ipywidgets as widgets
 
 from .. import errors
-from .base import Callback, Control, input_widget
+from .base import Control, input_widget
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
 
-# --------------------------------------------------------------------------------------------
-# Numbers
+Number: TypeAlias = int | float
+NumberType: TypeAlias = type[int] | type[float]
 
 
 def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def number_type(
+    given: Iterable[tuple[str, Any]],
+    mixed_error: Callable[[], str],
+    *,
+    prefix: str = "",
+    default: NumberType = int,
+) -> NumberType:
+    """`int` when the numbers `given` (name, value; None is skipped) are all ints, `float` when
+    they are all floats, `default` when there are none.
+
+    Raises Streamlit's errors: for a value that is not a number (`prefix` names the command in
+    the message), and for ints mixed with floats (`mixed_error()` is the message).
+    """
+    kinds: set[bool] = set()
+    for name, number in given:
+        if number is None:
+            continue
+        if not is_number(number):
+            raise errors.StreamlitAPIException(
+                f"{prefix}`{name}` must be an int or a float; got {type(number).__name__}: {number!r}."
+            )
+        kinds.add(isinstance(number, float))
+    if len(kinds) > 1:
+        raise errors.StreamlitAPIException(mixed_error())
+    if not kinds:
+        return default
+    return float if kinds == {True} else int
+
+
+def default_step(cast: NumberType) -> Number:
+    """Streamlit's step when none is given: 1 for ints, 0.01 for floats."""
+    return 0.01 if cast is float else 1
+
+
+def format_number(value: Any, format: str | None) -> str:
+    """Show a number with a printf-style `format` (`"%.2f"`, `"%d"`), as Streamlit does."""
+    if format:
+        try:
+            return str(format % value)
+        except (TypeError, ValueError):
+            pass
+    return str(value)
+
+
+# --------------------------------------------------------------------------------------------
+# st.number_input
+
+
+@overload
 def number_input(
     label: str,
-    min_value: int | float | None = None,
-    max_value: int | float | None = None,
-    value: Any = "min",
-    step: int | float | None = None,
+    min_value: Number | None = None,
+    max_value: Number | None = None,
+    value: Number | Literal["min"] = "min",
+    step: Number | None = None,
     format: str | None = None,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
-    label_visibility: str = "visible",
+    label_visibility: LabelVisibility = "visible",
     icon: str | None = None,
-    width: Any = "stretch",
-) -> int | float:
+    width: WidthWithoutContent = "stretch",
+) -> Number: ...
+
+
+@overload
+def number_input(
+    label: str,
+    min_value: Number | None = None,
+    max_value: Number | None = None,
+    value: None = None,
+    step: Number | None = None,
+    format: str | None = None,
+    key: Key = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: LabelVisibility = "visible",
+    icon: str | None = None,
+    width: WidthWithoutContent = "stretch",
+) -> Number | None: ...
+
+
+def number_input(
+    label: str,
+    min_value: Number | None = None,
+    max_value: Number | None = None,
+    value: Number | Literal["min"] | None = "min",
+    step: Number | None = None,
+    format: str | None = None,
+    key: Key = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: LabelVisibility = "visible",
+    icon: str | None = None,
+    width: WidthWithoutContent = "stretch",
+) -> Number | None:
     """Display a number field with step buttons and return its number.
 
     Parameters
@@ -113,66 +207,83 @@ def number_input(
     """
     if isinstance(value, str) and value == "min":
         value = min_value if min_value is not None else 0
-    empty_field = value is None
+    cast = _number_input_type(value, min_value, max_value, step)
+    step = step if step is not None else default_step(cast)
+    control = _number_control(cast, value is None, min_value, max_value, step, format, placeholder)
+    return input_widget(
+        "number_input", label, key, (min_value, max_value, value, step, format, placeholder),
+        control.coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
+        disabled=disabled, label_visibility=label_visibility,
+    )
+
+
+def _number_input_type(value: Any, min_value: Any, max_value: Any, step: Any) -> NumberType:
+    """The arguments' one number type (an empty field, `value=None`, alone: float), after
+    Streamlit's checks of their types and bounds."""
     given = {"value": value, "min_value": min_value, "max_value": max_value, "step": step}
-    for name, number in given.items():
-        if number is not None and not is_number(number):
-            raise errors.StreamlitAPIException(
-                f"`{name}` must be an int or a float; got {type(number).__name__}: {number!r}."
-            )
-    numbers = [n for n in given.values() if n is not None]
-    kinds = {isinstance(n, float) for n in numbers}
-    if len(kinds) > 1:
+
+    def mixed() -> str:
         described = ", ".join(f"`{k}` has {type(v).__name__} type" for k, v in given.items() if v is not None)
-        raise errors.StreamlitAPIException(
+        return (
             f"All numerical arguments must be of the same type. {described}. "
             "Make them all ints or all floats (e.g. `value=1.0` with `step=0.5`)."
         )
-    is_float = kinds == {True} or (empty_field and not numbers)  # Streamlit: float by default
+
+    cast = number_type(given.items(), mixed, default=float if value is None else int)
     if min_value is not None and max_value is not None and min_value > max_value:
         raise errors.StreamlitAPIException(
             f"The `min_value`, set to {min_value}, shouldn't be larger than the `max_value`, set to {max_value}."
         )
-    if not empty_field:
+    if value is not None:
         check_bounds(value, min_value, max_value)
-    step = step if step is not None else (0.01 if is_float else 1)
-    cast = float if is_float else int
+    return cast
 
-    def coerce(number: Any) -> Any:
+
+def _number_control(
+    cast: NumberType,
+    empty_field: bool,
+    min_value: Number | None,
+    max_value: Number | None,
+    step: Number,
+    format: str | None,
+    placeholder: str | None,
+) -> Control[Number | None]:
+    """An IntText/FloatText with step arrows; or, when the field may be empty, a Text field
+    whose cleared text is None."""
+
+    def coerce(number: Any) -> Number | None:
         if number is None and empty_field:
             return None
         if not is_number(number):
             raise ValueError(number)
-        number = cast(number)
-        check_bounds(number, min_value, max_value)
-        return number
+        result = cast(number)
+        check_bounds(result, min_value, max_value)
+        return result
 
-    def parse(text: str) -> Any:
-        """What the user typed into the empty-able field: None when cleared."""
-        text = text.strip()
-        return None if not text else (float(text) if is_float else int(text))
-
-    def configure(widget: Any) -> None:
-        if empty_field:
-            widget.placeholder = "" if placeholder is None else str(placeholder)
-        else:
-            widget.step = step
+    def show(number: Number | None) -> str:
+        return "" if number is None else format_number(number, format)
 
     if empty_field:
-        control = Control(
-            lambda: widgets.Text(continuous_update=False), configure, (placeholder,),
-            to_widget=lambda v: "" if v is None else str(v), from_widget=parse,
-            coerce=coerce, show=lambda v: "" if v is None else format_number(v, format),
+
+        def parse(text: str) -> Number | None:
+            """What the user typed into the empty-able field: None when cleared."""
+            text = text.strip()
+            return cast(text) if text else None
+
+        def configure_text(widget: Any) -> None:
+            widget.placeholder = "" if placeholder is None else str(placeholder)
+
+        return Control(
+            lambda: widgets.Text(continuous_update=False), configure_text, (placeholder,),
+            to_widget=lambda v: "" if v is None else str(v), from_widget=parse, coerce=coerce, show=show,
         )
-    else:
-        control = Control(
-            lambda: (widgets.FloatText if is_float else widgets.IntText)(continuous_update=False),
-            configure, (step,), coerce=coerce, show=lambda v: format_number(v, format),
-        )
-    return input_widget(
-        "number_input", label, key, (min_value, max_value, value, step, format, placeholder),
-        coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility=label_visibility,
+
+    def configure(widget: Any) -> None:
+        widget.step = step
+
+    return Control(
+        lambda: (widgets.FloatText if cast is float else widgets.IntText)(continuous_update=False),
+        configure, (step,), coerce=coerce, show=show,
     )
 
 
@@ -182,13 +293,3 @@ def check_bounds(value: Any, low: Any, high: Any) -> None:
             f"The default `value` {value} must be greater than or equal to the `min_value` {low} "
             f"and less than or equal to the `max_value` {high}."
         )
-
-
-def format_number(value: Any, format: str | None) -> str:
-    """Show a number with a printf-style `format` (`"%.2f"`, `"%d"`), as Streamlit does."""
-    if format:
-        try:
-            return format % value
-        except (TypeError, ValueError):
-            pass
-    return str(value)

@@ -5,7 +5,8 @@ the `Control` for one-of-many widgets.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -54,7 +55,7 @@ def one_of(
     options: list[Any],
     labels: list[str],
     orientation: str | None = None,
-) -> Control:
+) -> Control[Any]:
     """The Control of a widget that picks one option by its index (radio, selectbox)."""
 
     def coerce(value: Any) -> Any:

@@ -5,16 +5,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 import ipywidgets as widgets
 
 from .. import errors
-from .base import Callback, Control, input_widget
-from .numbers import format_number, is_number
-
-# --------------------------------------------------------------------------------------------
-# Sliders
+from .base import Control, input_widget
+from .numbers import Number, NumberType, default_step, format_number, is_number, number_type
 from .options import (
     as_options,
     option_labels,
@@ -22,38 +20,27 @@ from .options import (
     option_position,
     summarize_labels,
 )
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
 
-
-def _readout(format: str | None, is_float: bool, step: float) -> str:
-    """A printf `format` as the d3 format ipywidgets' readout uses (`"%.1f"` -> `".1f"`)."""
-    if format:
-        spec = format.strip()
-        if spec in ("%d", "%i", "%u"):
-            return "d"
-        if spec.startswith("%") and spec.endswith(("f", "e", "g")) and "%" not in spec[1:]:
-            return spec[1:].lstrip("0") or "f"
-    if not is_float:
-        return "d"
-    decimals = max(0, len(f"{step:.10f}".rstrip("0").split(".")[1]))
-    return f".{max(decimals, 1)}f"
+SliderScalar: TypeAlias = int | float | dt.date | dt.time  # (a datetime is a date)
 
 
 def slider(
     label: str,
-    min_value: int | float | None = None,
-    max_value: int | float | None = None,
-    value: Any = None,
-    step: int | float | None = None,
+    min_value: SliderScalar | None = None,
+    max_value: SliderScalar | None = None,
+    value: SliderScalar | tuple[SliderScalar, SliderScalar] | list[SliderScalar] | None = None,
+    step: int | float | dt.timedelta | None = None,
     format: str | None = None,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label_visibility: LabelVisibility = "visible",
+    width: WidthWithoutContent = "stretch",
 ) -> Any:
     """Display a slider and return its value, or a `(low, high)` range of two values.
 
@@ -129,52 +116,77 @@ def slider(
     >>> start = st.slider("Start", value=dt.time(9, 0), step=dt.timedelta(minutes=30))
     >>> st.write(f"Age {age}, prices {low} to {high}, start at {start:%H:%M}")
     """
+    common: dict[str, Any] = {
+        "help": help, "on_change": on_change, "args": args, "kwargs": kwargs, "disabled": disabled,
+        "label_visibility": label_visibility,
+    }
+    values = _slider_values(value)
+    if any(_temporal_kind(v) for v in [*values, min_value, max_value]):
+        return _temporal_slider(label, min_value, max_value, values, step, key, **common)
+    cast = _slider_type(values, value, min_value, max_value, step)
+    low, high, by = _slider_bounds(cast, min_value, max_value, step)
+    values = values or [low]
+    _check_slider_range(low, high, values)
     is_range = isinstance(value, (tuple, list))
-    if is_range and len(value) != 2:
+    control = _number_slider_control(cast, is_range, low, high, by, format)
+    start = control.coerce(values if is_range else values[0])
+    identity = (min_value, max_value, tuple(values), by, format)
+    return input_widget("slider", label, key, identity, start, control, **common)
+
+
+def _slider_values(value: Any) -> list[Any]:
+    """The values a slider starts at: none given, one, or two for a range (a tuple/list)."""
+    if not isinstance(value, (tuple, list)):
+        return [] if value is None else [value]
+    if len(value) != 2:
         raise errors.StreamlitAPIException(
             f"A range slider needs a `value` of exactly two numbers (low, high); got {value!r}."
         )
-    values = list(value) if is_range else ([] if value is None else [value])
+    return list(value)
+
+
+def _slider_type(values: list[Any], value: Any, min_value: Any, max_value: Any, step: Any) -> NumberType:
+    """The one number type of a numeric slider's arguments (int when none is given)."""
     given = {"min_value": min_value, "max_value": max_value, "step": step}
-    if any(_temporal_kind(v) for v in [*values, min_value, max_value]):
-        return _temporal_slider(
-            label, min_value, max_value, value, step, key, help=help, on_change=on_change,
-            args=args, kwargs=kwargs, disabled=disabled, label_visibility=label_visibility,
-        )
-    for name, number in [*(("value", v) for v in values), *given.items()]:
-        if number is None:
-            continue
-        if not is_number(number):
-            raise errors.StreamlitAPIException(
-                f"Slider `{name}` must be an int or a float; got {type(number).__name__}: {number!r}."
-            )
-    numbers = [*values, *(v for v in given.values() if v is not None)]
-    kinds = {isinstance(n, float) for n in numbers}
-    if len(kinds) > 1:
+
+    def mixed() -> str:
         described = "\n".join(
             f"`{k}` has {type(v).__name__} type." for k, v in [("value", value), *given.items()] if v is not None
         )
-        raise errors.StreamlitAPIException(
-            f"Slider value arguments must be of matching types.\n{described}\n"
-            "Make them all ints or all floats."
-        )
-    is_float = kinds == {True}
-    cast = float if is_float else int
+        return f"Slider value arguments must be of matching types.\n{described}\nMake them all ints or all floats."
+
+    return number_type([*(("value", v) for v in values), *given.items()], mixed, prefix="Slider ")
+
+
+def _slider_bounds(cast: NumberType, min_value: Any, max_value: Any, step: Any) -> tuple[Number, Number, Number]:
+    """`min_value`, `max_value` and `step`, or Streamlit's defaults: ints from 0 to 100 by 1,
+    floats from 0.0 to 1.0 by 0.01."""
     low = cast(min_value) if min_value is not None else cast(0)
-    high = cast(max_value) if max_value is not None else (1.0 if is_float else 100)
-    step = step if step is not None else (0.01 if is_float else 1)
-    if not values:
-        values = [low, high] if is_range else [low]
+    high = cast(max_value) if max_value is not None else (1.0 if cast is float else 100)
+    return low, high, step if step is not None else default_step(cast)
+
+
+def _check_slider_range(
+    low: Any, high: Any, values: list[Any], show: Callable[[Any], Any] = lambda bound: bound
+) -> None:
+    """Streamlit's errors for bounds the wrong way round and a `value` outside them (`show`
+    turns a bound into what the message names)."""
     if low > high:
         raise errors.StreamlitAPIException(
-            f"Slider `min_value` must be less than the `max_value`.\nThe values were {low} and {high}."
+            f"Slider `min_value` must be less than the `max_value`.\nThe values were {show(low)} and {show(high)}."
         )
-    for number in values:
-        if not low <= number <= high:
+    for v in values:
+        if not low <= v <= high:
             raise errors.StreamlitAPIException(
-                f"The default `value` of {number} must lie between the `min_value` of {low} and "
-                f"the `max_value` of {high}, inclusively."
+                f"The default `value` of {show(v)} must lie between the `min_value` of {show(low)} "
+                f"and the `max_value` of {show(high)}, inclusively."
             )
+
+
+def _number_slider_control(
+    cast: NumberType, is_range: bool, low: Number, high: Number, step: Number, format: str | None
+) -> Control[Any]:
+    """An Int/Float slider, or range slider, from `low` to `high` by `step`."""
 
     def coerce(current: Any) -> Any:
         parts = list(current) if is_range else [current]
@@ -185,6 +197,7 @@ def slider(
             raise errors.StreamlitAPIException(f"{current!r} is outside [{low}, {high}].")
         return tuple(parts) if is_range else parts[0]
 
+    is_float = cast is float
     readout = _readout(format, is_float, step)
 
     def configure(widget: Any) -> None:
@@ -193,27 +206,40 @@ def slider(
         widget.min, widget.max, widget.step = low, high, step
         widget.readout_format = readout
 
-    classes = {
-        (False, False): widgets.IntSlider,
-        (True, False): widgets.FloatSlider,
-        (False, True): widgets.IntRangeSlider,
-        (True, True): widgets.FloatRangeSlider,
-    }
-    widget_class = classes[(is_float, is_range)]
-    control = Control(
+    def show(current: Any) -> str:
+        return " – ".join(format_number(p, format) for p in current) if is_range else format_number(current, format)
+
+    widget_class = _NUMBER_SLIDERS[(is_float, is_range)]
+    return Control(
         lambda: widget_class(continuous_update=False, min=low, max=high),
         configure,
         (low, high, step, readout),
         to_widget=lambda v: tuple(v) if is_range else v,
         coerce=coerce,
-        show=lambda v: " – ".join(format_number(p, format) for p in v) if is_range else format_number(v, format),
+        show=show,
     )
-    start = coerce(values if is_range else values[0])
-    return input_widget(
-        "slider", label, key, (min_value, max_value, tuple(values), step, format), start, control,
-        help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility,
-    )
+
+
+def _readout(format: str | None, is_float: bool, step: float) -> str:
+    """A printf `format` as the d3 format ipywidgets' readout uses (`"%.1f"` -> `".1f"`)."""
+    if format:
+        spec = format.strip()
+        if spec in ("%d", "%i", "%u"):
+            return "d"
+        if spec.startswith("%") and spec.endswith(("f", "e", "g")) and "%" not in spec[1:]:
+            return spec[1:].lstrip("0") or "f"
+    if not is_float:
+        return "d"
+    decimals = max(0, len(f"{step:.10f}".rstrip("0").split(".")[1]))
+    return f".{max(decimals, 1)}f"
+
+
+_NUMBER_SLIDERS = {  # (is_float, is_range)
+    (False, False): widgets.IntSlider,
+    (True, False): widgets.FloatSlider,
+    (False, True): widgets.IntRangeSlider,
+    (True, True): widgets.FloatRangeSlider,
+}
 
 
 def select_slider(
@@ -221,15 +247,15 @@ def select_slider(
     options: Any = (),
     value: Any = None,
     format_func: Callable[[Any], Any] = str,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label_visibility: LabelVisibility = "visible",
+    width: WidthWithoutContent = "stretch",
 ) -> Any:
     """Display a slider over a list of options and return the selected one (or two).
 
@@ -350,12 +376,18 @@ def _option_slider(
 
 
 # Date and time sliders: every position from min to max by `step`, as Streamlit's defaults.
-_TEMPORAL_DEFAULTS = {
+_TEMPORAL_DEFAULTS: dict[type, tuple[dt.timedelta | None, dt.timedelta]] = {  # (range around value, step)
     dt.date: (dt.timedelta(days=14), dt.timedelta(days=1)),
     dt.datetime: (dt.timedelta(days=14), dt.timedelta(minutes=15)),
     dt.time: (None, dt.timedelta(minutes=15)),
 }
+_TEMPORAL_LABELS: dict[type, Callable[[Any], str]] = {
+    dt.date: lambda d: d.isoformat(),
+    dt.datetime: lambda d: d.strftime("%Y-%m-%d %H:%M"),
+    dt.time: lambda t: t.strftime("%H:%M"),
+}
 _MOST_POSITIONS = 10_000
+_DAY = dt.date(2000, 1, 1)  # times are laid out on one day, to add steps to and compare
 
 
 def _temporal_kind(value: Any) -> type | None:
@@ -365,52 +397,75 @@ def _temporal_kind(value: Any) -> type | None:
     return None
 
 
-def _temporal_slider(label: str, min_value: Any, max_value: Any, value: Any, step: Any, key: Any, **common: Any) -> Any:
+def _temporal_slider(
+    label: str, min_value: Any, max_value: Any, values: list[Any], step: Any, key: Key, **common: Any
+) -> Any:
     """`st.slider` over dates, datetimes or times, as a slider over their positions."""
-    values = list(value) if isinstance(value, (tuple, list)) else ([] if value is None else [value])
-    given = [*values, min_value, max_value]
+    kind = _temporal_type([*values, min_value, max_value])
+    step = _temporal_step(kind, step)
+    low, high = _temporal_bounds(kind, min_value, max_value, values)
+    points = _positions(kind, low, high, step)
+    _check_slider_range(low, high, [_as_point(kind, v) for v in values], lambda p: _from_point(kind, p))
+    opts = [_from_point(kind, p) for p in points]
+
+    def nearest(v: Any) -> Any:  # a value between two positions snaps to the nearest one
+        return opts[min(range(len(points)), key=lambda i: abs(points[i] - _as_point(kind, v)))]
+
+    start = tuple(nearest(v) for v in values) if len(values) == 2 else nearest(values[0] if values else opts[0])
+    labels = [_TEMPORAL_LABELS[kind](o) for o in opts]
+    return _option_slider("slider", label, opts, labels, start, key, **common)
+
+
+def _temporal_type(given: list[Any]) -> type:
+    """date, datetime or time: the one type of the values given (None is skipped)."""
     kinds = {_temporal_kind(v) for v in given if v is not None}
-    if len(kinds) != 1 or None in kinds:
+    kind = kinds.pop() if len(kinds) == 1 else None
+    if kind is None:
         raise errors.StreamlitAPIException(
             "Slider value arguments must be of matching types: all dates, all datetimes or all "
             f"times; got {', '.join(type(v).__name__ for v in given if v is not None)}."
         )
-    (kind,) = kinds
-    around, default_step = _TEMPORAL_DEFAULTS[kind]
-    step = step if step is not None else default_step
+    return kind
+
+
+def _temporal_step(kind: type, step: Any) -> dt.timedelta:
+    step = step if step is not None else _TEMPORAL_DEFAULTS[kind][1]
     if not isinstance(step, dt.timedelta) or step <= dt.timedelta(0):
-        raise errors.StreamlitAPIException(f"`step` of a {kind.__name__} slider must be a positive timedelta; got {step!r}.")
-    day = dt.date(2000, 1, 1)
-    as_point = (lambda t: dt.datetime.combine(day, t)) if kind is dt.time else (lambda v: v)
-    from_point = (lambda p: p.time()) if kind is dt.time else (lambda p: p)
-    anchor = values[0] if values else (min_value if min_value is not None else max_value)
-    if kind is dt.time:
-        low = as_point(min_value if min_value is not None else dt.time.min)
-        high = as_point(max_value if max_value is not None else dt.time(23, 45))
-    else:
-        low = min_value if min_value is not None else anchor - around
-        high = max_value if max_value is not None else anchor + around
-    if low > high:
         raise errors.StreamlitAPIException(
-            f"Slider `min_value` must be less than the `max_value`.\nThe values were {from_point(low)} and {from_point(high)}."
+            f"`step` of a {kind.__name__} slider must be a positive timedelta; got {step!r}."
         )
+    return step
+
+
+def _temporal_bounds(kind: type, min_value: Any, max_value: Any, values: list[Any]) -> tuple[Any, Any]:
+    """The first and last positions: the bounds given, else Streamlit's defaults (a whole day
+    for times; two weeks either side of `value` for dates and datetimes)."""
+    if kind is dt.time:
+        low = min_value if min_value is not None else dt.time.min
+        high = max_value if max_value is not None else dt.time(23, 45)
+        return _as_point(kind, low), _as_point(kind, high)
+    around = _TEMPORAL_DEFAULTS[kind][0]
+    anchor = values[0] if values else (min_value if min_value is not None else max_value)
+    low = min_value if min_value is not None else anchor - around
+    high = max_value if max_value is not None else anchor + around
+    return low, high
+
+
+def _positions(kind: type, low: Any, high: Any, step: dt.timedelta) -> list[Any]:
+    """Every position from `low` to `high` by `step` (none when `low` is after `high`)."""
     if (high - low) / step > _MOST_POSITIONS:
         raise errors.StreamlitAPIException(
             f"This {kind.__name__} slider would have more than {_MOST_POSITIONS:,} positions from "
-            f"{from_point(low)} to {from_point(high)} by {step}: use a larger `step` or a narrower range."
+            f"{_from_point(kind, low)} to {_from_point(kind, high)} by {step}: use a larger `step` or a "
+            "narrower range."
         )
-    points = [low + i * step for i in range(int((high - low) / step) + 1)]
-    opts = [from_point(p) for p in points]
-    for v in values:
-        if not low <= as_point(v) <= high:
-            raise errors.StreamlitAPIException(
-                f"The default `value` of {v} must lie between the `min_value` of {from_point(low)} "
-                f"and the `max_value` of {from_point(high)}, inclusively."
-            )
+    return [low + i * step for i in range(int((high - low) / step) + 1)]
 
-    def nearest(v: Any) -> Any:  # a value between two positions snaps to the nearest one
-        return opts[min(range(len(points)), key=lambda i: abs(points[i] - as_point(v)))]
 
-    start = tuple(nearest(v) for v in values) if len(values) == 2 else nearest(values[0] if values else opts[0])
-    fmt = {dt.date: lambda d: d.isoformat(), dt.datetime: lambda d: d.strftime("%Y-%m-%d %H:%M"), dt.time: lambda t: t.strftime("%H:%M")}[kind]
-    return _option_slider("slider", label, opts, [fmt(o) for o in opts], start, key, **common)
+def _as_point(kind: type, value: Any) -> Any:
+    """A value as a position that steps add to: a time on a fixed day, a date as itself."""
+    return dt.datetime.combine(_DAY, value) if kind is dt.time else value
+
+
+def _from_point(kind: type, point: Any) -> Any:
+    return point.time() if kind is dt.time else point

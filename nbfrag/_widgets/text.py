@@ -4,16 +4,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, Literal
 
 import ipywidgets as widgets
 
 from .. import errors
-from .base import Callback, Control, input_widget
+from .base import Control, input_widget
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
 
 
-def _text_coerce(max_chars: int | None, allow_none: bool) -> Callable[[Any], Any]:
-    def coerce(value: Any) -> Any:
+def _text_coerce(max_chars: int | None, allow_none: bool) -> Callable[[Any], str | None]:
+    def coerce(value: Any) -> str | None:
         if value is None and allow_none:
             return None
         text = str(value)
@@ -22,8 +24,8 @@ def _text_coerce(max_chars: int | None, allow_none: bool) -> Callable[[Any], Any
     return coerce
 
 
-def _show_text(password: bool) -> Callable[[Any], str]:
-    def show(value: Any) -> str:
+def _show_text(password: bool) -> Callable[[str | None], str]:
+    def show(value: str | None) -> str:
         if value is None:
             return "[]"
         return f"[{'•' * len(value) if password else value}]"
@@ -45,19 +47,19 @@ def text_input(
     label: str,
     value: str | None = "",
     max_chars: int | None = None,
-    key: str | int | None = None,
-    type: str = "default",
+    key: Key = None,
+    type: Literal["default", "password"] = "default",
     help: str | None = None,
     autocomplete: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
-    label_visibility: str = "visible",
+    label_visibility: LabelVisibility = "visible",
     icon: str | None = None,
-    width: Any = "stretch",
+    width: WidthWithoutContent = "stretch",
 ) -> str | None:
     """Display a single-line text field and return its text.
 
@@ -156,16 +158,16 @@ def text_area(
     value: str | None = "",
     height: int | str | None = None,
     max_chars: int | None = None,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     placeholder: str | None = None,
     disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "stretch",
+    label_visibility: LabelVisibility = "visible",
+    width: WidthWithoutContent = "stretch",
 ) -> str | None:
     """Display a multi-line text field and return its text.
 

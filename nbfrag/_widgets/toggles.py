@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from .base import Callback, Control, InputOwner, input_widget
+from .base import Control, InputOwner, input_widget
+from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, Width
 
 
 def _bool_text(mark_on: str, mark_off: str) -> Callable[[InputOwner], str]:
@@ -16,15 +17,15 @@ def _bool_text(mark_on: str, mark_off: str) -> Callable[[InputOwner], str]:
 def checkbox(
     label: str,
     value: bool = False,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "content",
+    label_visibility: LabelVisibility = "visible",
+    width: Width = "content",
 ) -> bool:
     """Display a checkbox and return whether it is checked.
 
@@ -85,15 +86,15 @@ def checkbox(
 def toggle(
     label: str,
     value: bool = False,
-    key: str | int | None = None,
+    key: Key = None,
     help: str | None = None,
     on_change: Callback = None,
-    args: Any = None,
-    kwargs: Any = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
-    label_visibility: str = "visible",
-    width: Any = "content",
+    label_visibility: LabelVisibility = "visible",
+    width: Width = "content",
 ) -> bool:
     """Display an on/off toggle and return whether it is on.
 

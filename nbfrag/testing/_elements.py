@@ -77,19 +77,19 @@ class Node:
     def _subject(self) -> str:
         return "The page"
 
-    def elements(self) -> list["Element"]:
+    def elements(self) -> list[Element]:
         """Every visible element inside, in page order (nested ones after their container)."""
         return [Element(slot, self._actor) for slot in walk(self._blocks())]
 
-    def kind_list(self, kind: str) -> "ElementList":
+    def kind_list(self, kind: str) -> ElementList:
         """The elements of one kind, in page order."""
         return ElementList(kind, [e for e in self.elements() if e.kind == kind], self)
 
     @overload
-    def get(self, kind: str) -> "ElementList": ...
+    def get(self, kind: str) -> ElementList: ...
 
     @overload
-    def get(self, kind: str | None = None, *, key: str) -> "Element": ...
+    def get(self, kind: str | None = None, *, key: str) -> Element: ...
 
     def get(self, kind: str | None = None, *, key: str | None = None) -> Any:
         """`get("button")`: all elements of a kind; `get(key="x")`: the one widget keyed "x"."""
@@ -100,7 +100,7 @@ class Node:
         candidates = self.elements() if kind is None else list(self.kind_list(kind))
         return find_one(candidates, kind or "element", self, key=key)
 
-    def __getattr__(self, name: str) -> "ElementList":
+    def __getattr__(self, name: str) -> ElementList:
         if name.startswith("_"):
             raise AttributeError(name)
         present = {e.kind for e in self.elements()}
@@ -206,7 +206,7 @@ class Element(Node):
         text = f"{self.kind} {shown!r}" if shown is not None else self.kind
         return f"{text} (key={self.key!r})" if self.key is not None else text
 
-    def __getattr__(self, name: str) -> "ElementList":
+    def __getattr__(self, name: str) -> ElementList:
         if not name.startswith("_") and self.slot.block is None:
             raise AttributeError(f"{self.describe()} has no attribute {name!r} (it holds no elements)")
         return super().__getattr__(name)
@@ -218,7 +218,7 @@ class Element(Node):
         return f"<{self.describe()}>"
 
     # -- acting -------------------------------------------------------------------------------
-    def click(self) -> "Element":
+    def click(self) -> Element:
         """Click a button through its own click handler, as the browser's click does."""
         click = getattr(self.slot.widget, "click", None)
         if not callable(click):
@@ -227,7 +227,7 @@ class Element(Node):
             click()
         return self
 
-    def set_value(self, value: Any) -> "Element":
+    def set_value(self, value: Any) -> Element:
         """Set a widget's value through its own trait, as a browser edit does (its callback,
         then a rerun of its scope: the fragment it is in, or the whole app)."""
         write = getattr(self.slot.owner, "write", None)
@@ -239,14 +239,14 @@ class Element(Node):
             write(value)
         return self
 
-    def input(self, text: str) -> "Element":
+    def input(self, text: str) -> Element:
         """Type `text` into a text widget (Streamlit's name for `set_value` on text inputs)."""
         return self.set_value(text)
 
-    def check(self) -> "Element":
+    def check(self) -> Element:
         return self.set_value(True)
 
-    def uncheck(self) -> "Element":
+    def uncheck(self) -> Element:
         return self.set_value(False)
 
     def run(self) -> Any:

@@ -11,9 +11,10 @@ import ast
 import inspect
 import json
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from IPython.core.inputtransformer2 import TransformerManager
 
@@ -109,7 +110,7 @@ def _listing(code: list[dict[str, Any]]) -> str:
     for index, cell in enumerate(code):
         lines = [line.strip() for line in _text(cell).splitlines() if line.strip()]
         app = bool(lines) and lines[0].startswith(_APP_MAGIC)
-        telling = [l for l in lines[app:] if not l.startswith(("import ", "from "))]
+        telling = [line for line in lines[app:] if not line.startswith(("import ", "from "))]
         summary = (telling or lines or [""])[0][:60]
         rows.append(f"  {index}: {'%%app ... ' if app else ''}{summary}")
     return "\n".join(rows) or "  (none)"

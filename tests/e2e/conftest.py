@@ -20,7 +20,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # servers.py, clients.py
 
-import servers
+import servers  # noqa: E402 - found through the sys.path entry above
 
 REPO = HERE.parent.parent
 ARTIFACTS = HERE / "artifacts"
