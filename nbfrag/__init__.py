@@ -42,33 +42,35 @@ it shows.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+from typing import NoReturn as _NoReturn
 
 from . import _api
 from . import errors as errors
 from ._api import *  # noqa: F403 - the registry is the public face
-from ._elements.layout import sidebar as _sidebar
+from ._elements.layout import sidebar as sidebar
 from ._runtime.magics import load_ipython_extension as load_ipython_extension
 from ._runtime.magics import unload_ipython_extension as unload_ipython_extension
 from ._runtime.runtime import runtime as _runtime
+from ._unsupported import explain as _explain
 
 __version__ = "0.1.0"
 
 session_state = _runtime.state
-state = session_state
 
-__all__ = sorted(
-    [*_api.__all__, "errors", "load_ipython_extension", "session_state", "sidebar", "state", "unload_ipython_extension"]
-)
+if not TYPE_CHECKING:  # type checkers read the explicit imports (see nbfrag/_api.py) and,
+    # without a module `__getattr__`, keep unknown names errors (`st.mapp`)
+    __all__ = _api.__all__ + list(_api._OBJECTS)
+
+    def __dir__() -> list[str]:
+        return sorted([*__all__, "__version__", "load_ipython_extension", "unload_ipython_extension"])
+
+    def __getattr__(name: str) -> _NoReturn:
+        """A missing name: a Streamlit command nbfrag does not have yet, or not Streamlit's."""
+        if name.startswith("_"):
+            raise AttributeError(f"module 'nbfrag' has no attribute {name!r}")
+        commands = [n for n in __all__ if n != "errors"]
+        raise AttributeError(_explain(name, commands, f"module 'nbfrag' has no attribute {name!r}"))
 
 
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "sidebar":  # made on first use, and refused inside fragments (see _layout)
-        return _sidebar()
-    raise AttributeError(
-        f"module 'nbfrag' has no attribute {name!r}. nbfrag supports: {', '.join(__all__)}"
-    )
+del TYPE_CHECKING  # not a public name

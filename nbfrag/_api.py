@@ -1,63 +1,174 @@
-"""The registry of public commands: everything `import nbfrag as st` offers, in one place.
+"""The registry of public commands: everything `import nbfrag as st` offers, in one table.
 
-Every public name in this module is a command of the public face (`nbfrag/__init__.py`
-re-exports them all and nothing else); helpers here are private. Commands are grouped as
-Streamlit's API reference groups them.
+`_COMMANDS` is the one list of commands. From it come `nbfrag.__all__` (with the public
+objects in `_OBJECTS`), the methods of containers (`col.write(...)`: `Container.commands`), the
+element kinds `nbfrag.testing` knows before any is on the page (`_KINDS`), and the README's
+"Streamlit API -> nbfrag" table is checked against it (tests/test_registry.py). Streamlit
+commands nbfrag does not have yet are listed in `nbfrag/_unsupported.py`; a command added here
+leaves that list.
+
+The imports below spell each command as `name as name` and `__all__` is hidden from type
+checkers, so that mypy and IDEs read the public names from the imports (they cannot evaluate a
+computed `__all__`) while `from nbfrag._api import *` at run time takes exactly the table.
+Everything else in this module starts with an underscore.
 """
 
 from __future__ import annotations
 
-from ._elements.alerts import error, info, success, warning
-from ._elements.code import code, divider, help, latex
-from ._elements.data import dataframe, json, metric, table
-from ._elements.effects import balloons, spinner, toast
+from collections.abc import Callable as _Callable
+from dataclasses import dataclass as _dataclass
+from typing import TYPE_CHECKING
+from typing import Any as _Any
+
+from ._elements.alerts import error as error
+from ._elements.alerts import info as info
+from ._elements.alerts import success as success
+from ._elements.alerts import warning as warning
+from ._elements.code import code as code
+from ._elements.code import divider as divider
+from ._elements.code import help as help
+from ._elements.code import latex as latex
+from ._elements.data import dataframe as dataframe
+from ._elements.data import json as json
+from ._elements.data import metric as metric
+from ._elements.data import table as table
+from ._elements.effects import balloons as balloons
+from ._elements.effects import spinner as spinner
+from ._elements.effects import toast as toast
 from ._elements.layout import Container as _Container
-from ._elements.layout import columns, container, empty, expander, tabs
-from ._elements.media import image, plotly_chart, pyplot
-from ._elements.progress import progress
-from ._elements.text import caption, exception, header, markdown, subheader, text, title
-from ._elements.write import write
-from ._flow.control import rerun, stop
-from ._flow.fragment import fragment
-from ._widgets.any_widget import widget
-from ._widgets.buttons import button
-from ._widgets.choices import multiselect, radio, selectbox
-from ._widgets.color import color_picker
-from ._widgets.dates import date_input, time_input
-from ._widgets.numbers import number_input
-from ._widgets.sliders import select_slider, slider
-from ._widgets.text import text_area, text_input
-from ._widgets.toggles import checkbox, toggle
+from ._elements.layout import columns as columns
+from ._elements.layout import container as container
+from ._elements.layout import empty as empty
+from ._elements.layout import expander as expander
+from ._elements.layout import tabs as tabs
+from ._elements.media import image as image
+from ._elements.media import plotly_chart as plotly_chart
+from ._elements.media import pyplot as pyplot
+from ._elements.progress import progress as progress
+from ._elements.text import caption as caption
+from ._elements.text import exception as exception
+from ._elements.text import header as header
+from ._elements.text import markdown as markdown
+from ._elements.text import subheader as subheader
+from ._elements.text import text as text
+from ._elements.text import title as title
+from ._elements.write import write as write
+from ._flow.control import rerun as rerun
+from ._flow.control import stop as stop
+from ._flow.fragment import fragment as fragment
+from ._widgets.any_widget import widget as widget
+from ._widgets.buttons import button as button
+from ._widgets.choices import multiselect as multiselect
+from ._widgets.choices import radio as radio
+from ._widgets.choices import selectbox as selectbox
+from ._widgets.color import color_picker as color_picker
+from ._widgets.dates import date_input as date_input
+from ._widgets.dates import time_input as time_input
+from ._widgets.numbers import number_input as number_input
+from ._widgets.sliders import select_slider as select_slider
+from ._widgets.sliders import slider as slider
+from ._widgets.text import text_area as text_area
+from ._widgets.text import text_input as text_input
+from ._widgets.toggles import checkbox as checkbox
+from ._widgets.toggles import toggle as toggle
+
+
+@_dataclass(frozen=True)
+class _Command:
+    """One public command. `draws` are the kinds of the elements it puts on the page (None:
+    one element of its own name; `()`: none of its own, e.g. `st.write` draws the element
+    each argument calls for); `method` is False for commands a container does not offer."""
+
+    name: str
+    run: _Callable[..., _Any]
+    draws: tuple[str, ...] | None = None
+    method: bool = True
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.name,) if self.draws is None else self.draws
+
 
 # The public commands, as Streamlit's API reference groups them.
-__all__ = [
+_COMMANDS: tuple[_Command, ...] = (
     # Write and text
-    "write", "markdown", "title", "header", "subheader", "caption", "code", "divider", "latex",
-    "text", "help", "exception",
+    _Command("write", write, draws=()),
+    _Command("markdown", markdown),
+    _Command("title", title),
+    _Command("header", header),
+    _Command("subheader", subheader),
+    _Command("caption", caption),
+    _Command("code", code),
+    _Command("divider", divider),
+    _Command("latex", latex),
+    _Command("text", text),
+    _Command("help", help),
+    _Command("exception", exception),
     # Data
-    "dataframe", "table", "metric", "json",
+    _Command("dataframe", dataframe),
+    _Command("table", table),
+    _Command("metric", metric),
+    _Command("json", json),
     # Charts and media
-    "pyplot", "plotly_chart", "image",
+    _Command("pyplot", pyplot),
+    _Command("plotly_chart", plotly_chart),
+    _Command("image", image),
     # Input widgets
-    "button", "checkbox", "toggle", "radio", "selectbox", "multiselect", "slider",
-    "select_slider", "text_input", "text_area", "number_input", "date_input", "time_input",
-    "color_picker", "widget",
+    _Command("button", button),
+    _Command("checkbox", checkbox),
+    _Command("toggle", toggle),
+    _Command("radio", radio),
+    _Command("selectbox", selectbox),
+    _Command("multiselect", multiselect),
+    _Command("slider", slider),
+    _Command("select_slider", select_slider),
+    _Command("text_input", text_input),
+    _Command("text_area", text_area),
+    _Command("number_input", number_input),
+    _Command("date_input", date_input),
+    _Command("time_input", time_input),
+    _Command("color_picker", color_picker),
+    _Command("widget", widget),
     # Layout
-    "columns", "container", "empty", "expander", "tabs",
+    _Command("columns", columns, draws=("columns", "column")),
+    _Command("container", container),
+    _Command("empty", empty),
+    _Command("expander", expander),
+    _Command("tabs", tabs, draws=("tabs", "tab")),
     # Status
-    "error", "warning", "info", "success", "progress", "spinner", "toast", "balloons",
+    _Command("error", error),
+    _Command("warning", warning),
+    _Command("info", info),
+    _Command("success", success),
+    _Command("progress", progress),
+    _Command("spinner", spinner, draws=()),  # shown while its block runs, not a page element
+    _Command("toast", toast, draws=()),  # float over the page
+    _Command("balloons", balloons, draws=()),
     # Execution flow
-    "fragment", "rerun", "stop",
-]
+    _Command("fragment", fragment, method=False),
+    _Command("rerun", rerun, draws=(), method=False),
+    _Command("stop", stop, draws=(), method=False),
+)
+
+# Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
+_OBJECTS = ("session_state", "sidebar", "errors")
+
+# Element kinds on a page that no command draws under its own name: what `print()` and
+# `display()` show in an app. (Errors show as "exception", fragments as "fragment".)
+_OTHER_KINDS = ("output",)
+
+_KINDS = frozenset({kind for command in _COMMANDS for kind in command.kinds} | set(_OTHER_KINDS))
+
+if not TYPE_CHECKING:  # type checkers read the explicit imports above instead
+    __all__ = [command.name for command in _COMMANDS]
 
 
 def _fill_container_methods() -> None:
     """Containers run every element command as a method (`col.write(...)`)."""
-    public = {name: globals()[name] for name in __all__}
-    flow = {"fragment", "rerun", "stop"}
-    _Container.commands.update({n: c for n, c in public.items() if callable(c) and n not in flow})
-    extension = {"load_ipython_extension", "unload_ipython_extension"}
-    _Container.not_elements.update(flow | extension | {"errors", "session_state"})
+    _Container.commands.update({c.name: c.run for c in _COMMANDS if c.method})
+    _Container.not_elements.update({c.name for c in _COMMANDS if not c.method} | set(_OBJECTS))
 
 
 _fill_container_methods()
+
+del TYPE_CHECKING  # not a public name

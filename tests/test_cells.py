@@ -124,5 +124,5 @@ def test_rerun_outside_any_app_is_a_clear_error():
 
 
 def test_unknown_attribute_lists_what_exists():
-    with pytest.raises(AttributeError, match="nbfrag supports: .*button"):
+    with pytest.raises(AttributeError, match="nbfrag's commands: .*button"):
         st.no_such_command  # noqa: B018 - the lookup is what raises

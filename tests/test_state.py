@@ -34,10 +34,6 @@ def test_missing_names_carry_streamlits_hint():
         del ss.nope
 
 
-def test_nbfrag_state_is_session_state():
-    assert st.state is st.session_state
-
-
 def test_live_view_redraws_on_every_change():
     ss = SessionState()
     view = state_view(ss)

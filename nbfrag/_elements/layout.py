@@ -25,6 +25,7 @@ from .. import errors
 from .._runtime.reconciler import Block, Slot, close_widget
 from .._runtime.runtime import runtime
 from .._runtime.views import Area
+from .._unsupported import explain
 from .._widgets.base import Control, make_callback, track_value, widget_frame
 
 Gap: TypeAlias = Literal["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"]
@@ -45,8 +46,8 @@ class Container:
     """A place to draw into, like Streamlit's DeltaGenerator: use it as `with c:` or call
     any element on it (`c.write(...)`, `c.button(...)`, `col.metric(...)`)."""
 
-    # The commands a container runs as methods, and the public commands that are not
-    # elements. The registry of public commands (`nbfrag._api`), above this module, fills them.
+    # The commands a container runs as methods, and the public names that are not elements.
+    # The registry of public commands (`nbfrag._api`), above this module, fills them.
     commands: ClassVar[dict[str, Callable[..., Any]]] = {}
     not_elements: ClassVar[set[str]] = set()
 
@@ -61,8 +62,12 @@ class Container:
         not track it (tabs and expanders track it when drawn with `on_change`)."""
         return self._is_open() if self._is_open is not None else None
 
+    def _target(self) -> Block:
+        """The block this container draws into."""
+        return self._block
+
     def __enter__(self) -> Container:
-        context = runtime.drawing_into(self._block)
+        context = runtime.drawing_into(self._target())
         context.__enter__()
         self._entered.append(context)
         return self
@@ -77,10 +82,13 @@ class Container:
         if command is None:
             if name in self.not_elements:
                 raise AttributeError(
-                    f"'{name}' is not an element, so a container has no `.{name}()`: call st.{name} directly."
+                    f"'{name}' is not an element, so a container has no `.{name}()`: use st.{name} directly."
                 )
             raise AttributeError(
-                f"module 'nbfrag' has no attribute {name!r}. nbfrag supports: {', '.join(sorted(self.commands))}"
+                explain(
+                    name, self.commands, f"{type(self).__name__!r} object has no attribute {name!r}",
+                    call=".{}()", listing="A container's commands",
+                )
             )
 
         @functools.wraps(command)
@@ -710,9 +718,8 @@ def empty() -> Container:
     return _container(slot)
 
 
-def sidebar() -> Container:
-    """The app's sidebar: a left column beside the app area (`with st.sidebar:` or
-    `st.sidebar.write(...)`). A fragment called inside `with st.sidebar:` lives there."""
+def _sidebar_block() -> Block:
+    """The running app's sidebar block, made on first use."""
     frame = runtime.require_frame()
     if frame.fragment is not None:
         raise errors.StreamlitAPIException(
@@ -744,4 +751,33 @@ def sidebar() -> Container:
         app.host.layout.flex_flow = "row"
         app.host.children = (side, main)
         app.root.adopt(app.sidebar)
-    return Container(app.sidebar)
+    return app.sidebar
+
+
+class Sidebar(Container):
+    """`st.sidebar`: the sidebar of the app that uses it, a left column beside the app area
+    (`with st.sidebar:` or `st.sidebar.write(...)`). A fragment called inside
+    `with st.sidebar:` lives there.
+
+    One object for every app: it finds the running app's sidebar each time it draws, so it
+    can be imported, inspected and passed around anywhere, and using it outside an `%%app`
+    run, or inside a fragment's body, is the error (as in Streamlit).
+
+    Differences from Streamlit: the sidebar needs an `%%app` cell (a plain cell has no app
+    area to stand beside); it is a column of the app's output, not of the browser window.
+    """
+
+    def __init__(self) -> None:
+        self._entered: list[Any] = []
+
+    def _target(self) -> Block:
+        return _sidebar_block()
+
+    def __repr__(self) -> str:
+        frame = runtime.frame()
+        if frame is not None and frame.app.sidebar is not None:
+            return "\n".join(frame.app.sidebar.lines()) or "(empty)"
+        return "st.sidebar (the sidebar of the running %%app cell)"
+
+
+sidebar = Sidebar()

@@ -13,20 +13,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, overload
 
+from .._api import _KINDS
 from .._runtime.reconciler import Block, Slot
 from .._runtime.scopes import Fragment
 from .._widgets.base import WidgetOwner
 
 # Kinds that may be asked for before any is on the page (`at.checkbox` is then empty rather
-# than an error). Any kind present on the page is accepted too.
-KINDS = frozenset(
-    "title header subheader markdown text caption exception output fragment "
-    "success info warning error code divider latex help json metric progress "
-    "dataframe table image pyplot plotly_chart "
-    "button checkbox toggle radio selectbox multiselect slider select_slider number_input "
-    "text_input text_area date_input time_input color_picker "
-    "container columns column expander tabs tab empty widget".split()
-)
+# than an error): the kinds the registry's commands draw. Any kind present on the page is
+# accepted too.
+KINDS = _KINDS
 
 
 class Actor(Protocol):

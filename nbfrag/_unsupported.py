@@ -1,0 +1,153 @@
+"""What a missing name says: Streamlit's commands that nbfrag does not have yet, and what to use.
+
+`NOT_YET` maps every public name of Streamlit 1.67 (`import streamlit as st; st.<name>`) that
+nbfrag lacks to a short advice: the closest nbfrag command, or an ipywidget to show with
+`st.widget(...)`, or why a notebook has no such thing. When a command is implemented, its name
+moves from here to the registry (`nbfrag/_api.py`); a test keeps the two apart and, together,
+equal to Streamlit's list. `REMOVED` maps names that Streamlit itself dropped to their successors.
+
+A leaf module (no nbfrag imports): the public face (`nbfrag.__getattr__`) and containers
+(`col.map(...)`) both explain a missing name with `explain`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+_CHART_BY_HAND = "st.pyplot(df.plot{}().figure) or st.plotly_chart(plotly.express.{}(df))."
+_ONE_PAGE = (
+    "One notebook is one page: split it into sections with st.tabs, or link other notebooks "
+    "with st.markdown('[Other page](other.ipynb)')."
+)
+_NO_VISITOR = "A notebook has no signed-in visitor to read."
+_NO_CONFIG = "A notebook has no Streamlit configuration to read or set."
+_CACHE = "Decorate the function with functools.cache: the kernel keeps its results across reruns."
+_CHOICE = "Use st.radio(..., horizontal=True) for one choice, st.multiselect for several."
+
+# Streamlit 1.67's public names that nbfrag does not have yet -> what to use instead.
+NOT_YET: dict[str, str] = {
+    "App": "The notebook (or Voila) serves the app: put it in an `%%app` cell.",
+    "Page": _ONE_PAGE,
+    "altair_chart": "st.write(chart) hands an Altair chart to the notebook's own renderer; or draw it with "
+    "st.plotly_chart or st.pyplot.",
+    "area_chart": _CHART_BY_HAND.format(".area", "area"),
+    "audio": "st.widget(ipywidgets.Audio.from_file('sound.mp3')) plays a sound.",
+    "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
+    "badge": "st.markdown with inline code (`label`) shows a short label.",
+    "bar_chart": _CHART_BY_HAND.format(".bar", "bar"),
+    "bottom": "Draw an st.container() last in the app.",
+    "cache_data": _CACHE,
+    "cache_resource": _CACHE,
+    "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
+    "chat_input": "st.text_input commits on Enter; use it inside an @st.fragment.",
+    "chat_message": "st.container(border=True) with the message written inside.",
+    "column_config": "st.dataframe draws pandas' own table and ignores column_config: rename or format "
+    "the columns with pandas first.",
+    "components": "st.widget shows any ipywidget or anywidget (anywidget.AnyWidget); "
+    "st.markdown(html, unsafe_allow_html=True) shows static HTML.",
+    "connection": "Open the connection yourself (e.g. sqlalchemy.create_engine) in a function decorated "
+    "with functools.cache.",
+    "context": "A notebook has no request (headers, cookies, locale) to read.",
+    "data_editor": "st.widget with an editable grid ipywidget, e.g. ipydatagrid.DataGrid(df, editable=True).",
+    "datetime_input": "st.date_input and st.time_input, or st.widget(ipywidgets.NaiveDatetimePicker()).",
+    "dialog": "st.expander(label, expanded=True) or st.container(border=True) inside an @st.fragment.",
+    "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
+    "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
+    "echo": "Show the code with st.code(source), then run it.",
+    "feedback": "st.radio(..., horizontal=True) with the faces or stars as options.",
+    "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
+    "form": "Put the inputs in an @st.fragment with an st.button that applies them: only the fragment reruns.",
+    "form_submit_button": "st.button, in the fragment that holds the inputs (see st.form).",
+    "get_option": _NO_CONFIG,
+    "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
+    "grid": "st.columns, once per row of the grid.",
+    "html": "st.markdown(html, unsafe_allow_html=True).",
+    "iframe": "st.write(IPython.display.IFrame(src, width=700, height=400)).",
+    "line_chart": _CHART_BY_HAND.format("", "line"),
+    "link_button": "st.markdown('[Label](https://example.com)') shows a link.",
+    "login": _NO_VISITOR,
+    "logo": "st.image at the top of st.sidebar.",
+    "logout": _NO_VISITOR,
+    "map": "st.widget(ipyleaflet.Map(center=(lat, lon), zoom=10)) shows an interactive map "
+    "(pip install ipyleaflet).",
+    "menu_button": "st.selectbox with the menu entries as options.",
+    "mermaid_chart": "st.widget with an anywidget that renders Mermaid in the browser.",
+    "navigation": _ONE_PAGE,
+    "page_link": _ONE_PAGE,
+    "pagination": "st.number_input (or st.select_slider) for the page number.",
+    "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
+    "pills": _CHOICE,
+    "popover": "st.expander.",
+    "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map (pip install ipyleaflet).",
+    "query_params": "A notebook page has no URL query parameters to read.",
+    "scatter_chart": "st.pyplot(df.plot.scatter(x='a', y='b').figure) or "
+    "st.plotly_chart(plotly.express.scatter(df, x='a', y='b')).",
+    "secrets": "Read them from os.environ, or load your secrets file yourself.",
+    "segmented_control": _CHOICE,
+    "set_option": _NO_CONFIG,
+    "set_page_config": "Leave it out: the notebook is the page (its title and width are the notebook's).",
+    "skeleton": "st.empty(), filled when the content is ready.",
+    "snow": "st.balloons().",
+    "space": "st.divider().",
+    "status": "st.spinner while the work runs, and st.expander for its details.",
+    "switch_page": _ONE_PAGE,
+    "typing": "nbfrag's commands carry their types in their signatures (the package ships py.typed).",
+    "user": _NO_VISITOR,
+    "vega_lite_chart": "st.write(altair.Chart.from_dict(spec)) hands the spec to the notebook's own renderer.",
+    "video": "st.widget(ipywidgets.Video.from_file('clip.mp4')) plays a video.",
+    "write_stream": "st.empty(), writing the text received so far into it as each piece arrives.",
+}
+
+# Names Streamlit removed -> the names that replaced them (code written for an older Streamlit).
+REMOVED: dict[str, tuple[str, ...]] = {
+    "beta_color_picker": ("color_picker",),
+    "beta_columns": ("columns",),
+    "beta_container": ("container",),
+    "beta_expander": ("expander",),
+    "beta_secrets": ("secrets",),
+    "beta_set_page_config": ("set_page_config",),
+    "cache": ("cache_data", "cache_resource"),
+    "experimental_audio_input": ("audio_input",),
+    "experimental_connection": ("connection",),
+    "experimental_data_editor": ("data_editor",),
+    "experimental_dialog": ("dialog",),
+    "experimental_fragment": ("fragment",),
+    "experimental_get_query_params": ("query_params",),
+    "experimental_memo": ("cache_data",),
+    "experimental_rerun": ("rerun",),
+    "experimental_set_query_params": ("query_params",),
+    "experimental_show": ("write",),
+    "experimental_singleton": ("cache_resource",),
+    "experimental_user": ("user",),
+}
+
+
+def not_yet(name: str) -> str | None:
+    """The explanation for a Streamlit command nbfrag lacks, or None if `name` is not one."""
+    advice = NOT_YET.get(name)
+    if advice is None:
+        return None
+    return f"st.{name} is a Streamlit command that nbfrag does not support yet. Instead: {advice}"
+
+
+def explain(
+    name: str, known: Iterable[str], missing: str, *, call: str = "st.{}", listing: str = "nbfrag's commands"
+) -> str:
+    """Why `name` is missing: not yet in nbfrag, removed from Streamlit, or unknown (`missing`,
+    e.g. "module 'nbfrag' has no attribute 'x'", then a close match and the `known` names).
+
+    `call` spells a suggestion: "st.{}" at the top level, ".{}()" on a container; `listing`
+    introduces the `known` names.
+    """
+    explained = not_yet(name)
+    if explained is not None:
+        return explained
+    known = sorted(known)
+    successors = REMOVED.get(name)
+    if successors is not None:
+        spelled = " or ".join(f"st.{s}" + (" (not in nbfrag yet)" if s in NOT_YET else "") for s in successors)
+        return f"{missing}. st.{name} was removed from Streamlit: use {spelled} instead."
+    close = [m for m in difflib.get_close_matches(name, known, n=3, cutoff=0.8) if abs(len(m) - len(name)) <= 1]
+    guess = f" Did you mean {' or '.join(call.format(m) for m in close)}?" if close else ""
+    return f"{missing}.{guess} {listing}: {', '.join(known)}."
