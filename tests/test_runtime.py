@@ -462,3 +462,38 @@ def test_capture_restores_the_display_publisher(nb):
     nb.app('import nbfrag as st\nprint("x")\n')
     assert "publish" not in publisher.__dict__ or publisher.__dict__.get("publish") is before.get("publish")
     assert "clear_output" not in publisher.__dict__ or publisher.__dict__.get("clear_output") is before.get("clear_output")
+
+
+def test_clicks_that_arrive_during_a_run_run_after_it_in_order(nb):
+    # App code that pumps the kernel's UI events mid-run (as `jupyter_ui_poll` does) lets a
+    # browser click be handled while a run is going: its dispatch comes while the runtime is
+    # busy. It must wait for the run to end, then run, in arrival order, none dropped.
+    nb.shell.user_ns["click_arrives"] = click
+    nb.app(
+        'import nbfrag as st\n'
+        'log = st.session_state.setdefault("log", [])\n'
+        'pressed = [label for label in ("Go", "B", "C") if st.button(label)]\n'
+        'log.append(("app", pressed))\n'
+        '@st.fragment\n'
+        'def panel():\n'
+        '    if st.button("A"):\n'
+        '        log.append(("panel", "A"))\n'
+        '        click_arrives("C")  # during a fragment rerun, itself run from the queue\n'
+        '        log.append(("panel", "A done"))\n'
+        'panel()\n'
+        'if "Go" in pressed:\n'
+        '    click_arrives("A")\n'
+        '    click_arrives("B")\n'
+        '    log.append(("app", "Go done"))\n'
+    )
+    del st.session_state.log[:]
+    click("Go")
+    assert st.session_state.log == [
+        ("app", ["Go"]),
+        ("app", "Go done"),
+        ("panel", "A"),
+        ("panel", "A done"),
+        ("app", ["B"]),
+        ("app", ["C"]),
+    ]
+    assert not runtime.busy

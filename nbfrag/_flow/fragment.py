@@ -8,12 +8,7 @@ from typing import Any, Callable, TypeVar, overload
 
 from .._runtime.duration import run_every_seconds
 from .._runtime.runtime import runtime
-from .._runtime.scopes import (
-    Fragment,
-    FragmentHandledException,
-    RerunException,
-    StopException,
-)
+from .._runtime.scopes import Fragment
 from .._runtime.views import Area
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,19 +70,21 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
         fragment_scope.run_every = interval
         fragment_scope.block.parent = frame.block
         if not frame.live_cell:
-            return runtime.run_fragment_body(fragment_scope, frame.run, inline=True)
+            # Called by a running app or fragment: its `st.rerun()`, `st.stop()` or error
+            # (drawn in its area) ends the parent's run there, as in Streamlit.
+            result = runtime.run_fragment(fragment_scope, frame.run)
+            result.raise_in_parent()
+            return result.value
         # Top level of a plain cell: the cell is the "script". The fragment's error or
         # `st.stop()` is shown in its area and the cell goes on; the area is displayed once
         # complete, so its text/plain is what it shows.
         try:
-            return runtime.run_fragment_body(fragment_scope, frame.run, inline=True)
-        except (StopException, FragmentHandledException):
-            return None
-        except RerunException as rerun:
-            runtime.dispatch(runtime.follow_up(frame.app, rerun))
-            return None
+            result = runtime.run_fragment(fragment_scope, frame.run)
+            if result.rerun is not None:
+                runtime.dispatch(runtime.follow_up(frame.app, result.rerun))
         finally:
             frame.show(slot.widget)
+        return result.value
 
     wrap.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]
     return wrap  # type: ignore[return-value]

@@ -4,9 +4,9 @@ There is no second runtime here. An `AppTest` makes an `App` with its own host a
 displayed) and hands the runtime the same `Request`s a notebook does; clicks, edits and ticks
 go through the widget objects, so a click in a fragment reruns only that fragment.
 
-Each `AppTest` is a session of its own: while it acts, `nbfrag.session_state` serves the
-test's keys (see `SessionState.acting_as`), so tests in one process, and the notebook a
-test runs in, never see each other's state.
+Each `AppTest` is a session of its own: while it acts, the runtime acts for the test's
+`Session` (`runtime.using`), so `nbfrag.session_state` serves the test's keys and tests in one
+process, and the notebook a test runs in, never see each other's state.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from IPython import get_ipython as _get_ipython
 
 from .._runtime.reconciler import Block
 from .._runtime.runtime import runtime
-from .._runtime.scopes import App, Request, Run
-from .._runtime.state import SessionState
+from .._runtime.scopes import Outcome, Request, Run, RunKind
+from .._runtime.session import Session
 from .._runtime.views import Area
 from . import _sources
 from ._elements import Element, Node, Section
@@ -35,9 +35,9 @@ class RunRecord:
     order, nested ones included), and its `outcome`: "completed", "rerun" (ended by
     `st.rerun()`), "stopped" (`st.stop()`) or "exception"."""
 
-    scope: str
+    scope: RunKind
     fragments: list[str] = field(default_factory=list)
-    outcome: str = "completed"
+    outcome: Outcome = "completed"
 
 
 class AppTest(Node):
@@ -57,7 +57,8 @@ class AppTest(Node):
 
     def __init__(self, script: _sources.Script, namespace: dict[str, Any] | None = None) -> None:
         self.origin = script.origin
-        self.session_state = SessionState()  # this session's own Session State
+        self._session = Session()
+        self.session_state = self._session.state  # this session's own Session State
         self.runs: list[RunRecord] = []
         # As in a notebook cell, `get_ipython` is defined: transformed IPython syntax calls it.
         names: dict[str, Any] = {"__name__": "__main__", "get_ipython": _get_ipython}
@@ -65,7 +66,7 @@ class AppTest(Node):
             names["__file__"] = script.filename
         names.update(namespace or {})
         self._actor = self
-        self._app = App(script.source, names, host=Area("nbfrag-app-test"))
+        self._app = runtime.new_app(script.source, names, host=Area("nbfrag-app-test"))
         self._closed = False
 
     # -- constructors -------------------------------------------------------------------------
@@ -144,7 +145,7 @@ class AppTest(Node):
             )
         runtime.run_observers.append(self._observe)
         try:
-            with runtime.state.acting_as(self.session_state):
+            with runtime.using(self._session):
                 yield
         finally:
             runtime.run_observers.remove(self._observe)
