@@ -172,6 +172,24 @@ def test_rerun_fragment_scope_during_fragment_rerun(nb):
     assert lines(host)[-1] == "  frag=5 app=1"
 
 
+def test_a_rerun_keeps_the_widgets_its_interrupted_run_did_not_reach(nb):
+    host = nb.app(
+        'import nbfrag as st\n'
+        '@st.fragment\n'
+        'def f():\n'
+        '    if st.button("again") and not st.session_state.get("reran"):\n'
+        '        st.session_state.reran = True\n'
+        '        st.rerun(scope="fragment")\n'
+        '    st.text_input("Later", key="later")\n'
+        'f()\n'
+    )
+    (later,) = [w for w in host.block.slots[0].block.slots if w.key[0] == "text_input"]
+    before = lines(host)
+    click("again")  # the interrupted run never reaches the text input; the rerun reuses it
+    assert st.session_state.reran and lines(host) == before
+    assert host.block.slots[0].block.slots[-1].widget is later.widget
+
+
 def test_rerun_fragment_scope_during_full_run_raises_inside_the_fragment(nb):
     host = nb.app(
         'import nbfrag as st\n'
