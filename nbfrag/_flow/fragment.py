@@ -80,8 +80,9 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
         # complete, so its text/plain is what it shows.
         try:
             result = runtime.run_fragment(fragment_scope, frame.run)
-            if result.rerun is not None:
-                runtime.dispatch(runtime.follow_up(frame.app, result.rerun))
+            follow_up = runtime.follow_up(frame.app, result)
+            if follow_up is not None:  # `st.rerun()`: rerun the cell, or the fragment
+                runtime.dispatch(follow_up)
         finally:
             frame.show(slot.widget)
         return result.value

@@ -33,7 +33,6 @@ from .scopes import (
     Fragment,
     Frame,
     Request,
-    RerunException,
     Run,
 )
 from .session import Session
@@ -230,7 +229,7 @@ class Runtime:
             app.root.commit(result.outcome != "rerun")
             run.outcome = result.outcome
             self._finished(run)
-        return self._follow_up(app, result)
+        return self.follow_up(app, result)
 
     def _rerun_fragment(self, fragment: Fragment, callback: Callable[[], Any] | None) -> Request | None:
         """A fragment rerun: the callback, then the fragment alone, into its own area."""
@@ -241,7 +240,7 @@ class Runtime:
         finally:
             run.outcome = result.outcome
             self._finished(run)
-        return self._follow_up(fragment.app, result)
+        return self.follow_up(fragment.app, result)
 
     def _finished(self, run: Run) -> None:
         for observer in list(self.run_observers):
@@ -282,14 +281,15 @@ class Runtime:
         if fragment.alive:
             self.dispatch(Request(fragment.app, fragment=fragment, done=rearm))
 
-    def follow_up(self, app: App, rerun: RerunException) -> Request:
-        """The request an `st.rerun()` asks for: its fragment, or the whole app."""
+    def follow_up(self, app: App, result: Execution) -> Request | None:
+        """What a run that ended with `result` asks for next: after `st.rerun()`, its
+        fragment or the whole app; otherwise nothing."""
+        rerun = result.rerun
+        if rerun is None:
+            return None
         if rerun.scope == "fragment" and rerun.fragment is not None:
             return Request(app, fragment=rerun.fragment)
         return Request(app)
-
-    def _follow_up(self, app: App, result: Execution) -> Request | None:
-        return self.follow_up(app, result.rerun) if result.rerun is not None else None
 
 
 runtime = Runtime()
