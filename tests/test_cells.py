@@ -72,6 +72,27 @@ def test_rerun_in_a_plain_cell_without_the_extension_says_how_to_enable_it(nb):
     assert "%load_ext nbfrag" in repr(area)
 
 
+def test_a_fragments_stop_or_error_in_a_plain_cell_shows_in_its_area_and_the_cell_goes_on(nb, capsys):
+    nb.run(
+        "import nbfrag as st\n"
+        "@st.fragment\n"
+        "def stops():\n"
+        "    st.write('before stop')\n"
+        "    st.stop()\n"
+        "    st.write('not drawn')\n"
+        "stops()\n"
+        "@st.fragment\n"
+        "def fails():\n"
+        "    raise ValueError('in the fragment')\n"
+        "fails()\n"
+        "st.write('the cell went on')\n"
+    )
+    stopped, failed = areas()
+    assert repr(stopped) == "before stop"
+    assert repr(failed) == "ValueError: in the fragment"
+    assert "the cell went on" in capsys.readouterr().out
+
+
 def test_top_level_elements_of_a_plain_cell_are_displayed_as_they_come(nb, capsys):
     nb.run("import nbfrag as st\nst.header('Hello')\nprint('between')\nst.write('world')\n")
     out = capsys.readouterr().out

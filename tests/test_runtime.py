@@ -172,6 +172,24 @@ def test_rerun_fragment_scope_during_fragment_rerun(nb):
     assert lines(host)[-1] == "  frag=5 app=1"
 
 
+def test_a_rerun_keeps_the_widgets_its_interrupted_run_did_not_reach(nb):
+    host = nb.app(
+        'import nbfrag as st\n'
+        '@st.fragment\n'
+        'def f():\n'
+        '    if st.button("again") and not st.session_state.get("reran"):\n'
+        '        st.session_state.reran = True\n'
+        '        st.rerun(scope="fragment")\n'
+        '    st.text_input("Later", key="later")\n'
+        'f()\n'
+    )
+    (later,) = [w for w in host.block.slots[0].block.slots if w.key[0] == "text_input"]
+    before = lines(host)
+    click("again")  # the interrupted run never reaches the text input; the rerun reuses it
+    assert st.session_state.reran and lines(host) == before
+    assert host.block.slots[0].block.slots[-1].widget is later.widget
+
+
 def test_rerun_fragment_scope_during_full_run_raises_inside_the_fragment(nb):
     host = nb.app(
         'import nbfrag as st\n'
@@ -464,3 +482,38 @@ def test_capture_restores_the_display_publisher(nb):
     nb.app('import nbfrag as st\nprint("x")\n')
     assert "publish" not in publisher.__dict__ or publisher.__dict__.get("publish") is before.get("publish")
     assert "clear_output" not in publisher.__dict__ or publisher.__dict__.get("clear_output") is before.get("clear_output")
+
+
+def test_clicks_that_arrive_during_a_run_run_after_it_in_order(nb):
+    # App code that pumps the kernel's UI events mid-run (as `jupyter_ui_poll` does) lets a
+    # browser click be handled while a run is going: its dispatch comes while the runtime is
+    # busy. It must wait for the run to end, then run, in arrival order, none dropped.
+    nb.shell.user_ns["click_arrives"] = click
+    nb.app(
+        'import nbfrag as st\n'
+        'log = st.session_state.setdefault("log", [])\n'
+        'pressed = [label for label in ("Go", "B", "C") if st.button(label)]\n'
+        'log.append(("app", pressed))\n'
+        '@st.fragment\n'
+        'def panel():\n'
+        '    if st.button("A"):\n'
+        '        log.append(("panel", "A"))\n'
+        '        click_arrives("C")  # during a fragment rerun, itself run from the queue\n'
+        '        log.append(("panel", "A done"))\n'
+        'panel()\n'
+        'if "Go" in pressed:\n'
+        '    click_arrives("A")\n'
+        '    click_arrives("B")\n'
+        '    log.append(("app", "Go done"))\n'
+    )
+    del st.session_state.log[:]
+    click("Go")
+    assert st.session_state.log == [
+        ("app", ["Go"]),
+        ("app", "Go done"),
+        ("panel", "A"),
+        ("panel", "A done"),
+        ("app", ["B"]),
+        ("app", ["C"]),
+    ]
+    assert not runtime.busy

@@ -34,6 +34,31 @@ def test_missing_names_carry_streamlits_hint():
         del ss.nope
 
 
+def test_the_proxy_behaves_as_session_state_with_streamlits_texts(nb):
+    ss = st.session_state
+    ss.count = 0
+    ss["count"] += 1
+    assert ss.count == 1 and "count" in ss and ss.get("count") == 1 and ss.setdefault("other", 5) == 5
+    assert sorted(ss) == ["count", "other"] and len(ss) == 2 and ss.to_dict() == {"count": 1, "other": 5}
+    assert repr(ss) == "SessionState({'count': 1, 'other': 5})"
+    with pytest.raises(AttributeError, match='^st.session_state has no attribute "nope". Did you forget'):
+        _ = ss.nope
+    with pytest.raises(KeyError, match='st.session_state has no key "nope". Did you forget'):
+        ss["nope"]
+    with pytest.raises(AttributeError, match='no attribute "nope"'):
+        del ss.nope
+    del ss.count
+    ss.clear()
+    assert len(ss) == 0 and "count" not in ss
+
+
+def test_clearing_the_proxy_keeps_keys_bound_to_drawn_widgets(nb):
+    nb.app('import nbfrag as st\nst.text_input("Name", "Ada", key="name")\n')
+    st.session_state.plain = 1
+    st.session_state.clear()
+    assert st.session_state.to_dict() == {"name": "Ada"}
+
+
 def test_live_view_redraws_on_every_change():
     ss = SessionState()
     view = state_view(ss)
@@ -59,13 +84,31 @@ def test_keyed_button_is_read_only_in_session_state(nb):
         st.session_state.go = True
 
 
-def test_a_live_view_made_while_another_session_acts_does_not_steal_the_real_one() -> None:
-    from nbfrag._runtime.state import SessionState, state_view
+def test_each_session_has_its_own_live_view_and_the_proxy_serves_the_acting_one(nb) -> None:
+    from nbfrag._runtime.runtime import runtime
+    from nbfrag._runtime.session import Session
 
-    real, other = SessionState(), SessionState()
-    with real.acting_as(other):
-        view_of_other = state_view(real)
-    view_of_real = state_view(real)
-    assert view_of_real is not view_of_other
-    real["shown"] = 1  # the real storage's view follows it
+    real, other = runtime.session, Session()
+    st.session_state["where"] = "notebook"
+    with runtime.using(other):
+        assert "where" not in st.session_state and len(st.session_state) == 0
+        st.session_state.where = "test"
+        view_of_other = state_view(runtime.session.state)
+        assert st.session_state._repr_mimebundle_()["text/plain"] == "SessionState({'where': 'test'})"
+    assert st.session_state.where == "notebook" and other.state["where"] == "test"
+    view_of_real = real.view
+    assert view_of_real is not view_of_other and other.view is view_of_other
+    st.session_state["shown"] = 1  # the notebook session's view follows it
     assert "shown" in view_of_real.value and "shown" not in view_of_other.value
+
+
+def test_a_keyed_button_drawn_again_leaves_no_key_when_its_app_closes(nb):
+    from conftest import click
+
+    from nbfrag._runtime.runtime import runtime
+
+    nb.app('import nbfrag as st\nst.button("Go", key="go")\n')
+    click("Go")  # the rerun binds the key again
+    assert "go" in st.session_state
+    runtime.reset()
+    assert "go" not in st.session_state

@@ -13,7 +13,6 @@ blocks never flash it) only while its block runs.
 
 from __future__ import annotations
 
-import itertools
 import time
 import uuid
 from collections.abc import Iterator
@@ -29,7 +28,6 @@ from .._runtime.runtime import runtime
 from .._runtime.static import esm
 
 _LIFETIME_S = {"short": 4.0, "long": 10.0}
-_uids = (f"{uuid.uuid4().hex[:8]}-{n}" for n in itertools.count())
 
 
 class _Effects(anywidget.AnyWidget):
@@ -40,7 +38,7 @@ class _Effects(anywidget.AnyWidget):
 
     def _entries(self, name: str, entry: dict[str, Any], lifetime_s: float) -> None:
         now_ms = time.time() * 1000
-        entry = {"uid": next(_uids), "expires_at": now_ms + lifetime_s * 1000, **entry}
+        entry = {"uid": uuid.uuid4().hex, "expires_at": now_ms + lifetime_s * 1000, **entry}
         fresh = [e for e in getattr(self, name) if e["expires_at"] > now_ms]
         setattr(self, name, fresh + [entry])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._runtime.execution import show_exception
 from .._runtime.markdown import escape, inline_markdown_html, markdown_html
 from .._runtime.runtime import runtime
 from .base import PROSE, place_html
@@ -270,4 +271,4 @@ def exception(exc: BaseException) -> None:
     ...     st.exception(error)
     """
     frame = runtime.require_frame()
-    frame.show(runtime.show_exception(frame.block, exc).widget)
+    frame.show(show_exception(frame.block, exc, tracebacks=runtime.show_tracebacks).widget)

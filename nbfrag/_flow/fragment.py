@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any, Callable, TypeVar, overload
+from collections.abc import Callable
+from typing import Any, TypeVar, overload
 
 from .._runtime.duration import run_every_seconds
 from .._runtime.runtime import runtime
-from .._runtime.scopes import (
-    Fragment,
-    FragmentHandledException,
-    RerunException,
-    StopException,
-)
+from .._runtime.scopes import Fragment
 from .._runtime.views import Area
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,7 +77,7 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
     >>> clock()
     """
     if func is None:
-        return functools.partial(fragment, run_every=run_every)  # type: ignore[return-value]
+        return functools.partial(fragment, run_every=run_every)
     if not callable(func):
         raise TypeError(f"st.fragment() decorates a function; got {type(func).__name__}: {func!r}")
     name = getattr(func, "__qualname__", getattr(func, "__name__", repr(func)))
@@ -99,19 +95,22 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
         fragment_scope.run_every = interval
         fragment_scope.block.parent = frame.block
         if not frame.live_cell:
-            return runtime.run_fragment_body(fragment_scope, frame.run, inline=True)
+            # Called by a running app or fragment: its `st.rerun()`, `st.stop()` or error
+            # (drawn in its area) ends the parent's run there, as in Streamlit.
+            result = runtime.run_fragment(fragment_scope, frame.run)
+            result.raise_in_parent()
+            return result.value
         # Top level of a plain cell: the cell is the "script". The fragment's error or
         # `st.stop()` is shown in its area and the cell goes on; the area is displayed once
         # complete, so its text/plain is what it shows.
         try:
-            return runtime.run_fragment_body(fragment_scope, frame.run, inline=True)
-        except (StopException, FragmentHandledException):
-            return None
-        except RerunException as rerun:
-            runtime.dispatch(runtime.follow_up(frame.app, rerun))
-            return None
+            result = runtime.run_fragment(fragment_scope, frame.run)
+            follow_up = runtime.follow_up(frame.app, result)
+            if follow_up is not None:  # `st.rerun()`: rerun the cell, or the fragment
+                runtime.dispatch(follow_up)
         finally:
             frame.show(slot.widget)
+        return result.value
 
     wrap.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]
-    return wrap  # type: ignore[return-value]
+    return wrap

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from .reconciler import Block
 from .shell import shell
@@ -31,7 +32,8 @@ class _Stream:
     def write(self, text: str) -> int:
         block = self._current() if threading.get_ident() == self._owner else None
         if block is None:
-            return self._original.write(text)
+            written: int = self._original.write(text)
+            return written
         if text:
             block.append_output({"output_type": "stream", "name": self._name, "text": text})
         return len(text)
@@ -43,56 +45,65 @@ class _Stream:
         return getattr(self._original, name)
 
 
-_depth = 0
+class Capture:
+    """Diverts output to `current()` while a run is active; one per runtime, re-entrant for
+    nested runs (a fragment run inside a full run captures once, for the outermost)."""
 
+    def __init__(self, current: CurrentBlock) -> None:
+        self._current = current
+        self._depth = 0
 
-@contextmanager
-def capturing(current: CurrentBlock) -> Iterator[None]:
-    """Divert output to `current()` while the block runs; re-entrant for nested runs."""
-    global _depth
-    if _depth:
-        _depth += 1
+    @contextmanager
+    def capturing(self) -> Iterator[None]:
+        """Divert output to `current()` while the block runs."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        current = self._current
+        owner = threading.get_ident()
+        saved = sys.stdout, sys.stderr
+        sys.stdout = _Stream("stdout", saved[0], current, owner)
+        sys.stderr = _Stream("stderr", saved[1], current, owner)
+        publisher = _display_publisher()
+        if publisher is not None:
+            original_publish, original_clear = publisher.publish, publisher.clear_output
+
+            def publish(
+                data: dict[str, Any], metadata: dict[str, Any] | None = None, *args: Any, **kwargs: Any
+            ) -> None:
+                block = current() if threading.get_ident() == owner else None
+                if block is None or kwargs.get("update"):
+                    original_publish(data, metadata, *args, **kwargs)
+                    return
+                block.append_output(
+                    {"output_type": "display_data", "data": dict(data), "metadata": dict(metadata or {})}
+                )
+
+            def clear_output(wait: bool = False) -> None:
+                block = current() if threading.get_ident() == owner else None
+                if block is None:
+                    original_clear(wait)
+                    return
+                block.clear_outputs()
+
+            patched = {name: publisher.__dict__.get(name) for name in ("publish", "clear_output")}
+            publisher.publish, publisher.clear_output = publish, clear_output
+        self._depth = 1
         try:
             yield
         finally:
-            _depth -= 1
-        return
-    owner = threading.get_ident()
-    saved = sys.stdout, sys.stderr
-    sys.stdout = _Stream("stdout", saved[0], current, owner)
-    sys.stderr = _Stream("stderr", saved[1], current, owner)
-    publisher = _display_publisher()
-    if publisher is not None:
-        original_publish, original_clear = publisher.publish, publisher.clear_output
-
-        def publish(data: dict, metadata: dict | None = None, *args: Any, **kwargs: Any) -> None:
-            block = current() if threading.get_ident() == owner else None
-            if block is None or kwargs.get("update"):
-                return original_publish(data, metadata, *args, **kwargs)
-            block.append_output(
-                {"output_type": "display_data", "data": dict(data), "metadata": dict(metadata or {})}
-            )
-
-        def clear_output(wait: bool = False) -> None:
-            block = current() if threading.get_ident() == owner else None
-            if block is None:
-                return original_clear(wait)
-            block.clear_outputs()
-
-        patched = {name: publisher.__dict__.get(name) for name in ("publish", "clear_output")}
-        publisher.publish, publisher.clear_output = publish, clear_output
-    _depth = 1
-    try:
-        yield
-    finally:
-        _depth = 0
-        sys.stdout, sys.stderr = saved
-        if publisher is not None:
-            for name, previous in patched.items():  # put back exactly what was there
-                if previous is None:
-                    delattr(publisher, name)
-                else:
-                    setattr(publisher, name, previous)
+            self._depth = 0
+            sys.stdout, sys.stderr = saved
+            if publisher is not None:
+                for name, previous in patched.items():  # put back exactly what was there
+                    if previous is None:
+                        delattr(publisher, name)
+                    else:
+                        setattr(publisher, name, previous)
 
 
 def _display_publisher() -> Any:

@@ -14,7 +14,7 @@ from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.display import display
 
 from .runtime import runtime
-from .scopes import App, Request
+from .scopes import Request
 from .shell import cell_id, execution_key, shell
 from .views import Area
 
@@ -27,11 +27,12 @@ class AppMagics(Magics):
     def app(self, line: str, cell: str) -> None:
         """Run the cell as an nbfrag app: what it draws goes into one area that `st.rerun()`,
         its buttons and its `run_every` fragments rerun in place."""
+        assert self.shell is not None
         parent = getattr(self.shell, "parent_header", None) or {}
         found = cell_id(parent)
         app = runtime.apps_by_cell.get(found) if found is not None else None
         if app is None or app.host is None:
-            app = App(cell, self.shell.user_ns, host=Area("nbfrag-app"))
+            app = runtime.new_app(cell, self.shell.user_ns, host=Area("nbfrag-app"))
             runtime.add_app(app, found)
         else:
             app.source = cell  # same cell again: same host and widgets, new code
@@ -44,20 +45,17 @@ def _record_source(info: Any) -> None:
     runtime.cell_source = (execution_key(shell()), info.raw_cell)
 
 
-_loaded: set[int] = set()
-
-
 def load_ipython_extension(shell: Any) -> None:
     """Register `%%app` and the source hook; loading twice changes nothing."""
-    if id(shell) in _loaded:
+    if id(shell) in runtime.extension_shells:
         return
-    _loaded.add(id(shell))
+    runtime.extension_shells.add(id(shell))
     shell.register_magics(AppMagics)
     shell.events.register("pre_run_cell", _record_source)
 
 
 def unload_ipython_extension(shell: Any) -> None:
     """Forget the hook (the magic stays registered, as IPython does not unregister magics)."""
-    if id(shell) in _loaded:
-        _loaded.discard(id(shell))
+    if id(shell) in runtime.extension_shells:
+        runtime.extension_shells.discard(id(shell))
         shell.events.unregister("pre_run_cell", _record_source)

@@ -1,11 +1,15 @@
 """The run model: apps and fragments are *scopes* that re-execute code into a reconciled block.
 
-One `Runtime` per kernel holds Session State and dispatches every interaction (a click, a
+One `Runtime` per kernel owns everything that lives as long as the kernel: the session acting
+now (`Session`: Session State and one-run triggers; `using` switches it), the apps, the frame
+of the run in progress, output capture. It dispatches every interaction (a click, a
 `run_every` tick, `st.rerun()`) as a `Request`: run the widget's callback, then rerun the
 scope that owns the widget (a fragment, or the whole app), then whatever that run asked for
-(`st.rerun()`), until nothing is left. Everything enters through `dispatch`, which catches
-`BaseException` so no widget message is ever left without an answer, and which queues
-requests that arrive while a run is going (a run's own writes must not rerun it).
+(`st.rerun()`), until nothing is left. Every run's code goes through the one error ladder,
+`execution.execute`. Everything enters through `dispatch`, which catches `BaseException` so
+no widget message is ever left without an answer, and which queues requests that arrive
+while a run is going (a click processed mid-run, e.g. by `jupyter_ui_poll`, or an `%%app`
+cell the app's code runs): they run after it, in order.
 """
 
 from __future__ import annotations
@@ -13,52 +17,50 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
+import itertools
 import os
 import sys
 import traceback
 from collections import deque
-from pathlib import Path
-from typing import Any, Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any
 
-import ipywidgets as widgets
-
-from .capture import capturing
-from .markdown import escape
-from .reconciler import Block, Slot
+from .capture import Capture
+from .execution import Execution, execute
+from .reconciler import Block
 from .scopes import (
     RERUN_NEEDS_EXTENSION,
     App,
     Fragment,
-    FragmentHandledException,
     Frame,
     Request,
-    RerunException,
     Run,
-    StopException,
 )
+from .session import Session
 from .shell import cell_id, execution_key, shell
-from .state import SessionState
+from .state import SessionStateProxy
 from .ticker import place_ticker
-from .views import Html
-
-_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)  # nbfrag/
-
+from .views import Area
 
 # --------------------------------------------------------------------------------------------
 # The runtime
 
 
 class Runtime:
-    """Session State, the current frame, and the loop that runs requests."""
+    """The kernel's sessions, apps, current frame, and the loop that runs requests."""
 
     def __init__(self) -> None:
-        self.state = SessionState()
-        self.triggers: dict[Hashable, Any] = {}
+        self.session = Session()  # the session acting now: the notebook's, unless `using` another
+        self.state = SessionStateProxy(lambda: self.session.state)  # `st.session_state`
         self._frame: contextvars.ContextVar[Frame | None] = contextvars.ContextVar(
             "nbfrag_frame", default=None
         )
         self._busy = False
         self._queue: deque[Request] = deque()
+        self._kernel_writes = 0  # > 0 while nbfrag itself sets widget traits
+        self._output = Capture(self.current_block)
+        self._app_numbers = itertools.count(1)
+        self.extension_shells: set[int] = set()  # ids of the shells `%load_ext nbfrag` set up
         self.apps: list[App] = []  # every live app, oldest first
         self._cell_app: tuple[Hashable, App] | None = None  # the plain cell running now
         self.apps_by_cell: dict[str, App] = {}  # `%%app` and plain-cell apps, by cell id
@@ -74,14 +76,40 @@ class Runtime:
         self.apps.clear()
         self._cell_app = None
         self.apps_by_cell.clear()
-        self.triggers.clear()
         self.cell_source = None
-        self.state.clear()  # widget keys were unbound when their apps closed
+        self.session.clear()  # widget keys were unbound when their apps closed
+
+    @contextlib.contextmanager
+    def using(self, session: Session) -> Iterator[Session]:
+        """Act for `session` while the block runs (its Session State, its clicks); nests."""
+        saved, self.session = self.session, session
+        try:
+            yield session
+        finally:
+            self.session = saved
 
     @property
     def busy(self) -> bool:
         """A run is in progress (so trait changes now come from the app's own code)."""
         return self._busy
+
+    @contextlib.contextmanager
+    def kernel_writes(self) -> Iterator[None]:
+        """Trait changes made inside are nbfrag drawing, not a user editing a widget."""
+        self._kernel_writes += 1
+        try:
+            yield
+        finally:
+            self._kernel_writes -= 1
+
+    @property
+    def kernel_writing(self) -> bool:
+        """nbfrag itself is setting widget traits now (inside `kernel_writes`)."""
+        return self._kernel_writes > 0
+
+    def new_app(self, source: str | None, namespace: dict[str, Any], host: Area | None) -> App:
+        """A new app, numbered in this kernel (not yet tracked: see `add_app`)."""
+        return App(source, namespace, host, next(self._app_numbers))
 
     # -- frames -----------------------------------------------------------------------------
     def frame(self) -> Frame | None:
@@ -120,7 +148,7 @@ class Runtime:
             if self.cell_source is not None and self.cell_source[0] == execution:
                 source = self.cell_source[1]
             namespace = running.user_ns if running is not None else {}
-            app = App(source, namespace, host=None)
+            app = self.new_app(source, namespace, host=None)
             app.hand_run = Run(app, "app")
             self._cell_app = (execution, app)
             self.add_app(app, cell_id(parent))
@@ -147,7 +175,7 @@ class Runtime:
         self._busy = True
         try:
             finishers: list[Callable[[], None]] = []
-            with capturing(self.current_block):
+            with self._output.capturing():
                 pending: Request | None = request
                 while pending is not None:
                     if pending.done is not None:
@@ -160,7 +188,7 @@ class Runtime:
                         traceback.print_exc(file=sys.__stderr__)
                         pending = None
                     finally:
-                        self.triggers.clear()  # a click is True for one run only
+                        self.session.triggers.clear()  # a click is True for one run only
             for finish in finishers:
                 finish()
         finally:
@@ -170,7 +198,7 @@ class Runtime:
 
     def _execute(self, request: Request) -> Request | None:
         if request.trigger is not None:
-            self.triggers[request.trigger[0]] = request.trigger[1]
+            self.session.triggers[request.trigger[0]] = request.trigger[1]
         fragment = request.fragment
         if fragment is None:
             if request.app.source is None:  # a plain cell run without the extension
@@ -179,145 +207,90 @@ class Runtime:
             return self._run_app(request.app, request.callback)
         if not fragment.alive:  # removed by a full run since the click was sent: ignore it
             return None
-        return self._run_fragment(fragment, request.callback)
+        return self._rerun_fragment(fragment, request.callback)
 
     def _run_app(self, app: App, callback: Callable[[], Any] | None) -> Request | None:
+        """A full run: the callback, then the app's code, into the app's whole page."""
         run = Run(app, "app")
-        frame = Frame(app, app.root, None, run)
         app.root.begin()
         if app.sidebar is not None:  # redrawn by every full run, like the main area
             app.root.adopt(app.sidebar)
-        token = self._frame.set(frame)
-        complete, follow_up = True, None
-        try:
+
+        def body() -> None:
             if callback is not None:
                 callback()
             exec(app.code(), app.namespace)
-        except RerunException as rerun:
-            complete, follow_up = False, self.follow_up(app, rerun)
-            run.outcome = "rerun"
-        except StopException:
-            run.outcome = "stopped"
-        except FragmentHandledException:
-            run.outcome = "exception"
-        except Exception as exc:  # noqa: BLE001 - drawn in the app, like Streamlit
-            run.outcome = "exception"
-            self.show_exception(app.root, exc)
+
+        token = self._frame.set(Frame(app, app.root, None, run))
+        result = Execution("completed")  # unless something escapes the ladder (Ctrl-C)
+        try:
+            result = execute(body, app.root, tracebacks=self.show_tracebacks)
         finally:
             self._frame.reset(token)
-            app.root.commit(complete)
+            app.root.commit(result.outcome != "rerun")
+            run.outcome = result.outcome
             self._finished(run)
-        return follow_up
+        return self.follow_up(app, result)
 
-    def _run_fragment(self, fragment: Fragment, callback: Callable[[], Any] | None) -> Request | None:
+    def _rerun_fragment(self, fragment: Fragment, callback: Callable[[], Any] | None) -> Request | None:
+        """A fragment rerun: the callback, then the fragment alone, into its own area."""
         run = Run(fragment.app, "fragment", target=fragment)
+        result = Execution("completed")
         try:
-            self.run_fragment_body(fragment, run, inline=False, callback=callback)
-        except RerunException as rerun:
-            run.outcome = "rerun"
-            return self.follow_up(fragment.app, rerun)
-        except (StopException, FragmentHandledException):
-            pass  # run_fragment_body recorded the outcome
+            result = self.run_fragment(fragment, run, callback=callback)
         finally:
+            run.outcome = result.outcome
             self._finished(run)
-        return None
+        return self.follow_up(fragment.app, result)
 
     def _finished(self, run: Run) -> None:
         for observer in list(self.run_observers):
             observer(run)
 
-    def run_fragment_body(
-        self,
-        fragment: Fragment,
-        run: Run,
-        *,
-        inline: bool,
-        callback: Callable[[], Any] | None = None,
-    ) -> Any:
-        """Run a fragment's function into its area; `inline` is a call from a running parent.
+    def run_fragment(
+        self, fragment: Fragment, run: Run, *, callback: Callable[[], Any] | None = None
+    ) -> Execution:
+        """Run a fragment's function (after `callback`) into its area, as part of `run`.
 
-        An exception is drawn in the area. Inline, it then stops the parent's run (Streamlit
-        stops the script at that fragment); in a fragment rerun the rest of the page is
-        untouched. `st.stop()` inline stops the parent too; in a rerun only the fragment.
+        Returns how it went (an exception is drawn in the area); the caller decides what that
+        means: a fragment rerun records it, a call from a running parent passes a stop or an
+        error on to the parent, a plain cell goes on.
         """
         block = fragment.block
         block.begin()
         run.fragments.append(fragment.name)
         if fragment.run_every is not None:
             place_ticker(block, fragment.run_every, lambda rearm: self._tick(fragment, rearm))
+
+        def body() -> Any:
+            if callback is not None:
+                callback()
+            return fragment.func(*fragment.args, **fragment.kwargs)
+
         token = self._frame.set(Frame(fragment.app, block, fragment, run))
-        complete = True
+        result = Execution("completed")
         try:
-            with capturing(self.current_block):
-                if callback is not None:
-                    callback()
-                return fragment.func(*fragment.args, **fragment.kwargs)
-        except RerunException:
-            complete = False
-            raise
-        except StopException:
-            run.outcome = "stopped"
-            if inline:
-                raise
-        except FragmentHandledException:
-            raise
-        except Exception as exc:  # noqa: BLE001 - drawn inside the fragment
-            run.outcome = "exception"
-            self.show_exception(block, exc)
-            if inline:
-                raise FragmentHandledException() from exc
+            with self._output.capturing():  # a plain cell's fragment is not inside a dispatch
+                result = execute(body, block, tracebacks=self.show_tracebacks)
         finally:
             self._frame.reset(token)
-            block.commit(complete)
-        return None
+            block.commit(result.outcome != "rerun")
+        return result
 
     def _tick(self, fragment: Fragment, rearm: Callable[[], None]) -> None:
         """A `run_every` tick: rerun the fragment, then re-arm its ticker's views."""
         if fragment.alive:
             self.dispatch(Request(fragment.app, fragment=fragment, done=rearm))
 
-    def follow_up(self, app: App, rerun: RerunException) -> Request:
+    def follow_up(self, app: App, result: Execution) -> Request | None:
+        """What a run that ended with `result` asks for next: after `st.rerun()`, its
+        fragment or the whole app; otherwise nothing."""
+        rerun = result.rerun
+        if rerun is None:
+            return None
         if rerun.scope == "fragment" and rerun.fragment is not None:
             return Request(app, fragment=rerun.fragment)
         return Request(app)
-
-    # -- errors -----------------------------------------------------------------------------
-    def show_exception(self, block: Block, exc: BaseException) -> Slot:
-        """Draw an exception element (type, message, traceback) at the block's cursor."""
-        kind = type(exc)
-        name = kind.__qualname__
-        if kind.__module__ not in ("builtins", "__main__"):
-            name = f"{kind.__module__}.{name}"
-        message = str(exc)
-        headline = f"{name}: {message}" if message else name
-        frames = [
-            f
-            for f in traceback.extract_tb(exc.__traceback__)
-            if not f.filename.startswith(_PACKAGE_DIR)
-        ]
-        details = "".join(traceback.format_list(frames)) if self.show_tracebacks else ""
-
-        def update(widget: widgets.Widget) -> None:
-            widget.text = headline
-            trace = (
-                f"<pre class='nbfrag-traceback'>Traceback (most recent call last):\n{escape(details)}</pre>"
-                if details
-                else ""
-            )
-            widget.value = (
-                "<div class='nbfrag-exception' role='alert' style='border-left:4px solid #d32f2f;"
-                "background:rgba(211,47,47,0.08);padding:0.5em 1em;border-radius:4px'>"
-                f"<pre style='margin:0;white-space:pre-wrap;font-weight:bold'>{escape(headline)}</pre>"
-                f"{trace}</div>"
-            )
-
-        return block.place(
-            "exception",
-            None,
-            lambda: Html("nbfrag-exception-element"),
-            update,
-            text=lambda: headline,
-        )
 
 
 runtime = Runtime()

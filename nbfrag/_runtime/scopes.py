@@ -7,8 +7,9 @@ derive from `BaseException` so that an app's `except Exception:` does not swallo
 from __future__ import annotations
 
 import linecache
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable
+from typing import Any, Literal
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -17,6 +18,13 @@ from .. import errors
 from .reconciler import Block, Slot, close_widget
 from .shell import shell
 from .views import Area
+
+RunKind = Literal["app", "fragment"]
+"""What a run re-executes: the whole app, or one fragment (with the fragments it calls)."""
+
+Outcome = Literal["completed", "rerun", "stopped", "exception"]
+"""How a run ended: it reached its end, `st.rerun()` ended it, `st.stop()` did, or an
+exception did (drawn where it happened)."""
 
 RERUN_NEEDS_EXTENSION = (
     "This plain cell cannot be rerun: nbfrag does not know its source. Load the extension "
@@ -27,7 +35,7 @@ RERUN_NEEDS_EXTENSION = (
 class RerunException(BaseException):
     """Raised by `st.rerun()`: ends the current run at once (`except Exception` won't stop it)."""
 
-    def __init__(self, scope: str, fragment: "Fragment | None" = None) -> None:
+    def __init__(self, scope: str, fragment: Fragment | None = None) -> None:
         super().__init__(scope)
         self.scope = scope
         self.fragment = fragment
@@ -48,11 +56,8 @@ class FragmentHandledException(BaseException):
 class App:
     """A full-rerun scope: an `%%app` cell, or a plain cell whose code called nbfrag."""
 
-    _count = 0
-
-    def __init__(self, source: str | None, namespace: dict[str, Any], host: Area | None) -> None:
-        App._count += 1
-        self.number = App._count
+    def __init__(self, source: str | None, namespace: dict[str, Any], host: Area | None, number: int) -> None:
+        self.number = number  # unique in the kernel: names the app's code in tracebacks
         self.namespace = namespace
         self.host = host
         self.root = Block(host)
@@ -128,12 +133,12 @@ class Run:
     """One execution: a full app run or a fragment rerun (with the fragments it calls inline)."""
 
     app: App
-    kind: str  # "app" or "fragment"
+    kind: RunKind
     target: Fragment | None = None
     widget_ids: set[Hashable] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
     fragments: list[str] = field(default_factory=list)  # names of the fragments that ran
-    outcome: str = "completed"  # or "rerun", "stopped", "exception"
+    outcome: Outcome = "completed"
 
     def claim(self, widget_id: Hashable, element_type: str, key: str | None) -> None:
         """Register a widget drawn in this run; the same identity twice is an error."""

@@ -1,20 +1,21 @@
-"""`st.session_state`: one mapping per kernel, shared by every app and fragment.
+"""Session State: one `SessionState` per session, shared by every app and fragment in it.
 
-It behaves like Streamlit's proxy (attribute and item access, `in`, `get`, `setdefault`,
-`del`, iteration) with Streamlit's error texts. Widgets with a `key=` are *bound* to it: the
-binding supplies the value (and may refuse assignment, as buttons do), so a widget's value and
+`st.session_state` is a `SessionStateProxy`: the Session State of the session acting now (the
+notebook's, or an `nbfrag.testing.AppTest`'s while it acts). Both behave like Streamlit's
+proxy (attribute and item access, `in`, `get`, `setdefault`, `del`, iteration) with
+Streamlit's error texts. Widgets with a `key=` are *bound* to it: the binding supplies the
+value (and may refuse assignment, as buttons do), so a widget's value and
 `st.session_state[key]` can never disagree.
 
-Displaying the state in a notebook cell shows a live view (`StateView`) that redraws after
-every change, which is how a plain cell "sees" what fragments do.
+Displaying the state in a notebook cell shows its live view (`StateView`, one per Session
+State) that redraws after every change, which is how a plain cell "sees" what fragments do.
 """
 
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterator, MutableMapping
-from contextlib import contextmanager
-from typing import Any, Callable, Protocol
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Any, Protocol
 
 import ipywidgets as widgets
 
@@ -34,13 +35,37 @@ class Binding(Protocol):
     def set(self, value: Any) -> None: ...
 
 
-class SessionState(MutableMapping):
-    """The kernel's Session State. Use it as `st.session_state.name` or `st.session_state["name"]`."""
+class _ByAttribute(MutableMapping[str, Any]):
+    """A mapping whose `state.name` is `state["name"]`, with Streamlit's error texts."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{name}". {_HINT}'
+            ) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        try:
+            del self[name]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{name}". {_HINT}'
+            ) from None
+
+
+class SessionState(_ByAttribute):
+    """One session's Session State. Use it as `st.session_state.name` or `st.session_state["name"]`."""
 
     def __init__(self) -> None:
         object.__setattr__(self, "_values", {})
         object.__setattr__(self, "_bindings", {})
         object.__setattr__(self, "_listeners", [])
+        object.__setattr__(self, "_view", None)  # its live view, made when first displayed
 
     # -- mapping protocol ---------------------------------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -81,26 +106,6 @@ class SessionState(MutableMapping):
     def __contains__(self, key: object) -> bool:
         return key in self._values or key in self._bindings
 
-    # -- attribute access ---------------------------------------------------------------
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(
-                f'st.session_state has no attribute "{name}". {_HINT}'
-            ) from None
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        self[name] = value
-
-    def __delattr__(self, name: str) -> None:
-        try:
-            del self[name]
-        except KeyError:
-            raise AttributeError(
-                f'st.session_state has no attribute "{name}". {_HINT}'
-            ) from None
-
     # -- widgets and observers ----------------------------------------------------------
     def bind(self, key: str, binding: Binding) -> None:
         """Make `key` read and write through a widget's binding (its value wins from now on)."""
@@ -126,21 +131,6 @@ class SessionState(MutableMapping):
     def _changed(self) -> None:
         for callback in list(self._listeners):
             callback()
-
-    @contextmanager
-    def acting_as(self, session: "SessionState") -> Iterator[None]:
-        """While the block runs, serve `session`'s keys, bindings and listeners through `self`.
-
-        Apps hold on to the one `nbfrag.session_state` object they imported, so a separate
-        session (each `nbfrag.testing.AppTest` has one) swaps what the object holds, not the
-        object (all of its attributes, so whatever storage it grows is swapped too). Nests; the
-        previous storage is back when the block ends."""
-        saved = self.__dict__
-        object.__setattr__(self, "__dict__", session.__dict__)
-        try:
-            yield
-        finally:
-            object.__setattr__(self, "__dict__", saved)
 
     def to_dict(self) -> dict[str, Any]:
         """A plain copy of every key and value."""
@@ -180,26 +170,69 @@ class StateView(widgets.HTML):
             for k, v in self._state.to_dict().items()
         )
         body = rows or "<tr><td><em>(empty)</em></td></tr>"
-        self.value = f"<table class='nbfrag-state-table'><caption style='text-align:left'>st.session_state</caption>{body}</table>"
+        caption = "<caption style='text-align:left'>st.session_state</caption>"
+        self.value = f"<table class='nbfrag-state-table'>{caption}{body}</table>"
 
     def __repr__(self) -> str:
         return repr(self._state)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = repr(self._state)  # untruncated and deterministic
         return bundle
 
 
-# One live view per storage: `acting_as` swaps a SessionState's storage, and a view listens
-# to the storage that was active when it was made. The storage is kept so its id stays unique.
-_views: dict[int, tuple[dict[str, Any], StateView]] = {}
-
-
 def state_view(state: SessionState) -> StateView:
     """The one live view of `state` (displaying it twice shows the same widget twice)."""
-    storage = vars(state)
-    storage_and_view = _views.get(id(storage))
-    if storage_and_view is None or storage_and_view[1].comm is None:
-        storage_and_view = _views[id(storage)] = (storage, StateView(state))
-    return storage_and_view[1]
+    view: StateView | None = state._view
+    if view is None or view.comm is None:
+        view = StateView(state)
+        object.__setattr__(state, "_view", view)
+    return view
+
+
+class SessionStateProxy(_ByAttribute):
+    """`st.session_state`: asks for the acting session's `SessionState` on every use.
+
+    Apps keep the one `st.session_state` object they imported, while the session behind it
+    changes (each `nbfrag.testing.AppTest` is a session of its own)."""
+
+    _current: Callable[[], SessionState]
+
+    def __init__(self, current: Callable[[], SessionState]) -> None:
+        object.__setattr__(self, "_current", current)
+
+    def _state(self) -> SessionState:
+        return self._current()
+
+    def __getitem__(self, key: str) -> Any:
+        return self._state()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state())
+
+    def __len__(self) -> int:
+        return len(self._state())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._state()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain copy of every key and value."""
+        return self._state().to_dict()
+
+    def clear(self) -> None:
+        """Forget every value (keys bound to widgets stay, as the widgets do)."""
+        self._state().clear()
+
+    def __repr__(self) -> str:
+        return repr(self._state())
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        return self._state()._repr_mimebundle_(**kwargs)

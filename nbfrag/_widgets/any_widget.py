@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from .. import errors
 from .._runtime.reconciler import close_widget
 from .._runtime.runtime import runtime
-from .base import WidgetOwner, _kernel_writes, make_callback, widget_frame
+from .base import WidgetOwner, make_callback, widget_frame
 from .types import Callback, Key, WidgetArgs, WidgetKwargs
 
 
@@ -131,7 +131,7 @@ def widget(
         names = _trait_names(kept, on)
 
         def changed(change: dict[str, Any]) -> None:
-            if _kernel_writes[0] or runtime.busy:  # nbfrag or the app's own code set it
+            if runtime.kernel_writing or runtime.busy:  # nbfrag or the app's own code set it
                 return
             runtime.dispatch(owner.request())
 

@@ -5,7 +5,7 @@ A widget's identity is its type plus its `key`, or without a key its type and id
 arguments (label, options, default...), as in Streamlit: not its position and not its
 fragment. An input's value lives on its `InputOwner` (kernel side), which lives as long as the
 widget is drawn: a widget not drawn in a run of its scope is closed and its value dropped. A
-one-run value (a click) lives in `runtime.triggers`, cleared after the run it caused.
+one-run value (a click) lives in the session's `triggers`, cleared after the run it caused.
 
 Values change on the ipywidget's own trait (what a browser edit or `nbfrag.testing` sets), and
 every change is one `Request` through `runtime.dispatch`: callback first, then the widget's
@@ -14,8 +14,7 @@ scope (its fragment, else the app). Traits the kernel sets while drawing are not
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -40,7 +39,7 @@ class WidgetOwner:
     app: Any = None
     fragment: Fragment | None = None
     callback: Callable[[], Any] | None = None
-    keys: list[str] = field(default_factory=list)
+    bindings: dict[str, Binding] = field(default_factory=dict)  # by key, the one bound last
     # The value as the app sees it, and how a user sets it (through the widget's own trait,
     # so it takes the same path as a browser edit). `nbfrag.testing` drives widgets with these.
     read: Callable[[], Any] = lambda: None
@@ -91,11 +90,14 @@ def make_callback(func: Callback, args: WidgetArgs, kwargs: WidgetKwargs) -> Cal
 
 
 def bind_key(slot: Slot, key: str, binding: Binding) -> None:
+    """Bind `key` in Session State to the widget (again, in every run that draws it); when the
+    widget closes, the binding bound last goes, and the key with it."""
     owner: WidgetOwner = slot.owner
-    if key not in owner.keys:
-        owner.keys.append(key)
-        slot.on_dispose.append(lambda: runtime.state.unbind(key, binding))
-    runtime.state.bind(key, binding)
+    state = runtime.session.state  # the session that drew the widget, also when it closes
+    if key not in owner.bindings:
+        slot.on_dispose.append(lambda: state.unbind(key, owner.bindings[key]))
+    owner.bindings[key] = binding
+    state.bind(key, binding)
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,19 +138,6 @@ class Control(Generic[V]):
     merge: Callable[[V, Any], Any] = _edited
 
 
-_kernel_writes = [0]  # > 0 while nbfrag itself sets widget traits
-
-
-@contextlib.contextmanager
-def kernel_writes() -> Iterator[None]:
-    """Trait changes made inside are nbfrag drawing, not a user editing a widget."""
-    _kernel_writes[0] += 1
-    try:
-        yield
-    finally:
-        _kernel_writes[0] -= 1
-
-
 def _same_value(a: Any, b: Any) -> bool:
     """Whether two widget values are the same (values such as arrays compare elementwise)."""
     try:
@@ -175,12 +164,12 @@ class InputOwner(WidgetOwner):
         assert self.control is not None
         target = self.control.to_widget(self.value)
         if getattr(self.widget, self.control.trait) != target:
-            with kernel_writes():
+            with runtime.kernel_writes():
                 setattr(self.widget, self.control.trait, target)
 
     def changed(self, change: dict[str, Any]) -> None:
         """A user edited the widget: take the new value and rerun the widget's scope."""
-        if _kernel_writes[0] or self.control is None:
+        if runtime.kernel_writing or self.control is None:
             return
         try:
             edited = self.control.merge(self.value, self.control.from_widget(change["new"]))
@@ -270,7 +259,7 @@ def input_widget(
     frame, wid = widget_frame(element_type, key, label, help, *identity)
 
     def update(widget: Any) -> None:
-        with kernel_writes():
+        with runtime.kernel_writes():
             control.configure(widget)
             widget.description = label if label_visibility == "visible" else ""
             widget.tooltip = help or None
@@ -301,7 +290,7 @@ def _input_owner(
     if slot.owner is None:
         owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
         owner.control = control
-        found, preset = runtime.state.preset(key) if key is not None else (False, None)
+        found, preset = runtime.session.state.preset(key) if key is not None else (False, None)
         owner.value = control.coerce(preset) if found else default
         owner.push()
         slot.widget.observe(owner.changed, names=control.trait)

@@ -23,7 +23,7 @@ class _ReadOnlyTrigger:
         self._key = key
 
     def get(self) -> Any:
-        return bool(runtime.triggers.get(self._widget_id, False))
+        return bool(runtime.session.triggers.get(self._widget_id, False))
 
     def set(self, value: Any) -> None:
         raise errors.StreamlitValueAssignmentNotAllowedError(self._key)
@@ -123,7 +123,7 @@ def button(
     slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
     if slot.owner is None:
         owner = slot.owner = WidgetOwner(wid, "button", str(label), key)
-        owner.read = lambda: bool(runtime.triggers.get(wid, False))
+        owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
         slot.widget.on_click(lambda _button: runtime.dispatch(owner.request(trigger=True)))
     owner = slot.owner
     owner.app, owner.fragment = frame.app, frame.fragment
@@ -131,4 +131,4 @@ def button(
     if key is not None:
         bind_key(slot, key, _ReadOnlyTrigger(wid, key))
     frame.show(slot.widget)
-    return bool(runtime.triggers.get(wid, False))
+    return bool(runtime.session.triggers.get(wid, False))

@@ -4,26 +4,26 @@ There is no second runtime here. An `AppTest` makes an `App` with its own host a
 displayed) and hands the runtime the same `Request`s a notebook does; clicks, edits and ticks
 go through the widget objects, so a click in a fragment reruns only that fragment.
 
-Each `AppTest` is a session of its own: while it acts, `nbfrag.session_state` serves the
-test's keys (see `SessionState.acting_as`), so tests in one process, and the notebook a
-test runs in, never see each other's state.
+Each `AppTest` is a session of its own: while it acts, the runtime acts for the test's
+`Session` (`runtime.using`), so `nbfrag.session_state` serves the test's keys and tests in one
+process, and the notebook a test runs in, never see each other's state.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from IPython import get_ipython as _get_ipython
 
 from .._runtime.reconciler import Block
 from .._runtime.runtime import runtime
-from .._runtime.scopes import App, Request, Run
-from .._runtime.state import SessionState
+from .._runtime.scopes import Outcome, Request, Run, RunKind
+from .._runtime.session import Session
 from .._runtime.views import Area
 from . import _sources
 from ._elements import Element, Node, Section
@@ -35,9 +35,9 @@ class RunRecord:
     order, nested ones included), and its `outcome`: "completed", "rerun" (ended by
     `st.rerun()`), "stopped" (`st.stop()`) or "exception"."""
 
-    scope: str
+    scope: RunKind
     fragments: list[str] = field(default_factory=list)
-    outcome: str = "completed"
+    outcome: Outcome = "completed"
 
 
 class AppTest(Node):
@@ -57,7 +57,8 @@ class AppTest(Node):
 
     def __init__(self, script: _sources.Script, namespace: dict[str, Any] | None = None) -> None:
         self.origin = script.origin
-        self.session_state = SessionState()  # this session's own Session State
+        self._session = Session()
+        self.session_state = self._session.state  # this session's own Session State
         self.runs: list[RunRecord] = []
         # As in a notebook cell, `get_ipython` is defined: transformed IPython syntax calls it.
         names: dict[str, Any] = {"__name__": "__main__", "get_ipython": _get_ipython}
@@ -65,24 +66,24 @@ class AppTest(Node):
             names["__file__"] = script.filename
         names.update(namespace or {})
         self._actor = self
-        self._app = App(script.source, names, host=Area("nbfrag-app-test"))
+        self._app = runtime.new_app(script.source, names, host=Area("nbfrag-app-test"))
         self._closed = False
 
     # -- constructors -------------------------------------------------------------------------
     @classmethod
-    def from_string(cls, source: str) -> "AppTest":
+    def from_string(cls, source: str) -> AppTest:
         """An app whose script is `source` (dedented; a leading `%%app` line is allowed)."""
         return cls(_sources.from_string(source))
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "AppTest":
+    def from_file(cls, path: str | Path) -> AppTest:
         """An app whose script is a Python file (relative paths: from the current directory)."""
         return cls(_sources.from_file(path))
 
     @classmethod
     def from_function(
         cls, func: Callable[..., Any], args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None
-    ) -> "AppTest":
+    ) -> AppTest:
         """An app whose script is the *body* of `func`, as in Streamlit: the body must import
         what it uses (it does not see the globals around the function). `args`/`kwargs` bind
         the function's parameters as variables of the script."""
@@ -91,7 +92,7 @@ class AppTest(Node):
         return cls(_sources.from_function(func), dict(bound.arguments))
 
     @classmethod
-    def from_notebook(cls, path: str | Path, cell: int | str | None = None) -> "AppTest":
+    def from_notebook(cls, path: str | Path, cell: int | str | None = None) -> AppTest:
         """An app whose script is one code cell of a notebook.
 
         `cell` counts code cells only, from 0, in notebook order (Markdown cells are not
@@ -101,13 +102,13 @@ class AppTest(Node):
         return cls(_sources.from_notebook(path, cell))
 
     # -- acting -------------------------------------------------------------------------------
-    def run(self) -> "AppTest":
+    def run(self) -> AppTest:
         """Run the whole app (the first run, or a full rerun as `st.rerun()` would)."""
         with self._acting():
             runtime.dispatch(Request(self._app))
         return self
 
-    def tick(self, fragment: str | None = None) -> "AppTest":
+    def tick(self, fragment: str | None = None) -> AppTest:
         """Fire one `run_every` tick of a fragment (by name; optional if only one has a
         timer), through the fragment's ticker widget, as the browser's timer does."""
         timed = [e for e in self.fragment if _ticker(e) is not None]
@@ -144,7 +145,7 @@ class AppTest(Node):
             )
         runtime.run_observers.append(self._observe)
         try:
-            with runtime.state.acting_as(self.session_state):
+            with runtime.using(self._session):
                 yield
         finally:
             runtime.run_observers.remove(self._observe)
@@ -161,7 +162,7 @@ class AppTest(Node):
             self._app.close()
         self._closed = True
 
-    def __enter__(self) -> "AppTest":
+    def __enter__(self) -> AppTest:
         return self
 
     def __exit__(self, *exc: Any) -> None:
