@@ -17,6 +17,7 @@ from ._elements.media import image, plotly_chart, pyplot
 from ._elements.progress import progress
 from ._elements.text import caption, exception, header, markdown, subheader, text, title
 from ._elements.write import write
+from ._flow.caching import cache_data, cache_resource
 from ._flow.control import rerun, stop
 from ._flow.fragment import fragment
 from ._widgets.any_widget import widget
@@ -48,6 +49,8 @@ __all__ = [
     "error", "warning", "info", "success", "progress", "spinner", "toast", "balloons",
     # Execution flow
     "fragment", "rerun", "stop",
+    # Caching
+    "cache_data", "cache_resource",
 ]
 
 

@@ -18,6 +18,8 @@ from typing import Any, Callable, Hashable, Iterable
 
 import ipywidgets as widgets
 
+from . import recording
+
 Key = tuple[str, Hashable, int]
 
 
@@ -144,6 +146,7 @@ class Block:
         self._next.append(slot)
         self._placed.add(id(slot))
         self._capture_slot = None
+        recording.notify(self, slot, create, update, props)  # a cached function may replay it
         if self._appending:  # nobody will commit: show each element as it comes
             self.slots = list(self._next)
             self._by_key[key] = slot
