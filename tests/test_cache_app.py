@@ -7,7 +7,8 @@ Item numbers are those of section 3 of the next-wave spec (`streamlit-next-wave.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import ipywidgets as widgets
 import pytest

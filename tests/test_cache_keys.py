@@ -11,9 +11,10 @@ import functools
 import io
 import re
 import threading
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -127,18 +128,18 @@ def test_item40_coroutine_functions_return_awaitables_and_async_generators_are_r
         (lambda: st.cache_resource(scope="user"), errors.StreamlitValueError,
          "Invalid `scope` value. Supported values: 'global', 'session'."),
         (lambda: st.cache_data(max_size="lots"), errors.StreamlitValueError,
-         "Invalid `max_size` value. Supported values: a positive byte size. Use an integer number of bytes or "
-         'a positive value with an explicit unit, such as "500MB", "1.5GB", or "200KiB".'),
+         ("Invalid `max_size` value. Supported values: a positive byte size. Use an integer number of bytes or "
+         'a positive value with an explicit unit, such as "500MB", "1.5GB", or "200KiB".')),
         (lambda: st.cache_data(max_size=0), errors.StreamlitValueError, "Invalid `max_size` value."),
         (lambda: st.cache_data(refresh_mode="background"), errors.StreamlitMissingRequiredParameterError,
-         "The `ttl` parameter is required. Set a positive `ttl` (for example `ttl=\"1h\"`) or use "
-         '`refresh_mode="foreground"`.'),
+         ("The `ttl` parameter is required. Set a positive `ttl` (for example `ttl=\"1h\"`) or use "
+         '`refresh_mode="foreground"`.')),
         (lambda: st.cache_data(ttl=60, persist="disk", refresh_mode="background"),
          errors.StreamlitIncompatibleParametersError,
          "`refresh_mode='background'` and `persist='disk'` cannot be used together."),
         (lambda: st.cache_resource(validate=_async_validate), errors.StreamlitAPIException,
-         "The `validate` callback of `st.cache_resource` must be a synchronous function. Async callbacks are "
-         "never awaited; call the coroutine from a synchronous wrapper instead."),
+         ("The `validate` callback of `st.cache_resource` must be a synchronous function. Async callbacks are "
+         "never awaited; call the coroutine from a synchronous wrapper instead.")),
         (lambda: st.cache_resource(on_release=_async_validate), errors.StreamlitAPIException,
          "The `on_release` callback of `st.cache_resource` must be a synchronous function."),
     ],
@@ -189,8 +190,8 @@ def test_item43_without_source_the_bytecode_ignores_edited_constants() -> None:
     editing a constant does not change the key (nbfrag's `%%app` registers its source)."""
     one: dict[str, Any] = {}
     two: dict[str, Any] = {}
-    exec(compile("def f():\n    return 1\n", "<no source>", "exec"), one)
-    exec(compile("def f():\n    return 2\n", "<no source>", "exec"), two)
+    exec(compile("def f():\n    return 1\n", "<no source>", "exec"), one)  # noqa: S102
+    exec(compile("def f():\n    return 2\n", "<no source>", "exec"), two)  # noqa: S102
     assert hashing.function_key(one["f"]) == hashing.function_key(two["f"])
 
 
@@ -236,7 +237,7 @@ class Point:
         (Color.RED, Color.RED),
         (datetime(2024, 1, 2, 3), datetime(2024, 1, 2, 3)),
         ({"k": [1, (2, 3)]}, {"k": [1, (2, 3)]}),
-        (re.compile("a+", re.I), re.compile("a+", re.I)),
+        (re.compile("a+", re.IGNORECASE), re.compile("a+", re.IGNORECASE)),
         (io.BytesIO(b"abc"), io.BytesIO(b"abc")),
         (functools.partial(int, base=2), functools.partial(int, base=2)),
         (io, io),

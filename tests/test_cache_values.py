@@ -11,8 +11,9 @@ from __future__ import annotations
 import pickle
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -275,8 +276,8 @@ def test_item58_session_scope_is_a_separate_cache_read_on_the_main_thread_only()
     thread.start()
     thread.join()
     assert [str(f) for f in failures] == [
-        "A session-scoped cache was accessed outside of the app execution thread. Make sure all "
-        "session-scoped caches are read during rendering and not read in background threads."
+        ("A session-scoped cache was accessed outside of the app execution thread. Make sure all "
+        "session-scoped caches are read during rendering and not read in background threads.")
     ]
 
 

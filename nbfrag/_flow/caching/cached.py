@@ -78,6 +78,7 @@ class CachedFunc:
         self._function_key = function_key(func)
         self._names = positional_names(func)
         self._display_name = f"{getattr(func, '__module__', '?')}.{getattr(func, '__qualname__', '?')}"
+        self._known: tuple[int, FunctionCache] | None = None  # (registry generation, cache)
         functools.update_wrapper(self, func)
 
     def __repr__(self) -> str:
@@ -146,9 +147,15 @@ class CachedFunc:
         options = self._options
         if options.scope == "session" and threading.current_thread() is not threading.main_thread():
             raise errors.StreamlitAPIException(_SESSION_THREAD)
-        return options.caches.get(
+        known = self._known
+        if known is not None and known[0] == options.caches.generation:
+            return known[1]  # the registry has not changed since: no lock, no lookup
+        generation = options.caches.generation
+        cache = options.caches.get(
             self._function_key, options.scope, self._display_name, options.settings, options.on_release
         )
+        self._known = (generation, cache)
+        return cache
 
     def _key(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
         options = self._options

@@ -267,6 +267,7 @@ class Caches:
         self.persistent = persistent
         self._caches: dict[tuple[str, str], FunctionCache] = {}
         self._lock = threading.Lock()
+        self.generation = 0  # changes whenever a function cache is replaced or dropped
 
     def get(self, key: str, scope: str, name: str, settings: Settings, on_release: Release | None) -> FunctionCache:
         with self._lock:
@@ -276,6 +277,7 @@ class Caches:
                 return cache
             if cache is not None:
                 cache.clear()
+            self.generation += 1
             cache = self._caches[(scope, key)] = FunctionCache(key, name, settings, on_release)
             return cache
 
@@ -284,6 +286,7 @@ class Caches:
         with self._lock:
             caches = list(self._caches.values())
             self._caches.clear()
+            self.generation += 1
         for cache in caches:
             cache.clear()
         if self.persistent:
