@@ -364,3 +364,26 @@ def test_item63_show_time_reaches_the_spinner(nb: Any, monkeypatch: pytest.Monke
     monkeypatch.setattr(cached, "spinner", recording_spinner)
     nb.app("import nbfrag as st\n@st.cache_data(show_time=True)\ndef f():\n    return 1\nf()\nf()\n")
     assert used == [("Running `f()`.", True)]
+
+
+def test_item62_apptest_instances_share_the_process_caches() -> None:
+    """As in Streamlit: a second AppTest of the same app finds the entries the first made."""
+    from nbfrag.testing import AppTest
+
+    source = """
+import nbfrag as st
+calls = st.session_state.setdefault("calls", [])
+
+@st.cache_data
+def f(n):
+    calls.append(n)
+    st.caption(f"computed {n}")
+    return n
+
+st.write(f"value {f(2)}")
+"""
+    first = AppTest.from_string(source).run()
+    first.run()
+    second = AppTest.from_string(source).run()
+    assert first.session_state["calls"] == [2] and second.session_state["calls"] == []
+    assert second.caption.values == ["computed 2"] and second.markdown.values == ["value 2"]

@@ -340,7 +340,7 @@ def test_item61_concurrent_misses_of_one_key_compute_once(monkeypatch: pytest.Mo
     def slow(x: int) -> int:
         computed.append(x)
         inside.set()
-        go.wait()
+        assert go.wait(60)  # a guard against hanging, not a timing
         return x
 
     read = storage.FunctionCache.read
@@ -354,10 +354,10 @@ def test_item61_concurrent_misses_of_one_key_compute_once(monkeypatch: pytest.Mo
     monkeypatch.setattr(storage.FunctionCache, "read", observed_read)
     first = threading.Thread(target=slow, args=(1,), name="first")
     first.start()
-    inside.wait()
+    assert inside.wait(60)
     second = threading.Thread(target=slow, args=(1,), name="second")
     second.start()
-    second_looked.wait()  # the second call missed too, while the first computes
+    assert second_looked.wait(60)  # the second call missed too, while the first computes
     go.set()
     first.join()
     second.join()
