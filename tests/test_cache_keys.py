@@ -377,3 +377,15 @@ def test_item48_a_raising_hash_function_gives_user_hash_error() -> None:
         "function that was passed into the `@st.cache_data` decorator of\n`f()`."
     )
     assert "`test_cache_keys.Conn`" in message and "Object of type test_cache_keys.Conn" in message
+
+
+def test_item40_a_synchronous_function_returning_an_awaitable_is_an_error() -> None:
+    async def later() -> int:
+        return 1
+
+    @st.cache_data
+    def f() -> Any:
+        return later()
+
+    with pytest.raises(errors.StreamlitAPIException, match="^`f\\(\\)` is a synchronous function decorated with `st.cache_data`"):
+        f()

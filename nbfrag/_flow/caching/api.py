@@ -160,7 +160,7 @@ class CacheDataAPI:
             shows that text, False none. Only the outermost of nested cached calls shows one,
             and like every spinner it appears only after half a second.
         show_time : bool
-            Passed to the spinner (elapsed time next to its text).
+            Passed on to `st.spinner(show_time=...)` (the elapsed time next to the text).
         persist : "disk", True, False or None
             "disk" (or True) also writes each entry to a folder shared by all of the user's
             kernels on the machine, so another kernel (another Voila visitor, a restarted kernel)
@@ -274,7 +274,7 @@ class CacheResourceAPI:
         show_spinner : bool or str
             As for `st.cache_data`: a spinner while the object is being made.
         show_time : bool
-            Passed to the spinner.
+            Passed on to `st.spinner(show_time=...)`.
         validate : callable or None
             `validate(obj) -> bool`, run on every hit; False discards the object (without
             `on_release`) and makes a new one, e.g. `validate=lambda conn: conn.is_open()`.

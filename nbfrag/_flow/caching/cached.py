@@ -106,11 +106,16 @@ class CachedFunc:
             with recording(placements):
                 value = self._func(*args, **kwargs)
             if inspect.isawaitable(value):
+                if inspect.iscoroutine(value):
+                    value.close()  # never awaited: say so once, here, not as a RuntimeWarning
                 raise errors.StreamlitAPIException(
                     f"`{self._func.__name__}()` is a synchronous function decorated with "
                     f"`st.{self._options.decorator}`, but it returned an awaitable of type "
-                    f"`{type(value).__module__}.{type(value).__qualname__}`. Return a non-awaitable "
-                    "value instead, or define the cached function with `async def`."
+                    f"`{type(value).__module__}.{type(value).__qualname__}`. The function may have "
+                    "returned an asynchronous operation without awaiting it, or the returned object "
+                    "may itself be awaitable.\n\nReturn a non-awaitable value instead. Prefer defining "
+                    "the cached function with `async def` and `await` the operation; note that "
+                    '`async def` cached functions require `refresh_mode="foreground"`.'
                 )
             self._store(cache, key, value, finish(placements, base.block if base else None))
             return value
