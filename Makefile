@@ -60,6 +60,7 @@ lab: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_click.py
 	$(PY) benchmarks/bench_inputs.py
+	$(PY) benchmarks/bench_cache.py
 
 clean:
 	rm -rf $(VENV) js/node_modules

@@ -53,6 +53,8 @@ from ._elements.text import subheader as subheader
 from ._elements.text import text as text
 from ._elements.text import title as title
 from ._elements.write import write as write
+from ._flow.caching import cache_data as cache_data
+from ._flow.caching import cache_resource as cache_resource
 from ._flow.control import rerun as rerun
 from ._flow.control import stop as stop
 from ._flow.fragment import fragment as fragment
@@ -148,6 +150,9 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("fragment", fragment, method=False),
     _Command("rerun", rerun, draws=(), method=False),
     _Command("stop", stop, draws=(), method=False),
+    # Caching
+    _Command("cache_data", cache_data, draws=(), method=False),
+    _Command("cache_resource", cache_resource, draws=(), method=False),
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).

@@ -22,7 +22,6 @@ _ONE_PAGE = (
 )
 _NO_VISITOR = "A notebook has no signed-in visitor to read."
 _NO_CONFIG = "A notebook has no Streamlit configuration to read or set."
-_CACHE = "Decorate the function with functools.cache: the kernel keeps its results across reruns."
 _CHOICE = "Use st.radio(..., horizontal=True) for one choice, st.multiselect for several."
 
 # Streamlit 1.67's public names that nbfrag does not have yet -> what to use instead.
@@ -37,8 +36,6 @@ NOT_YET: dict[str, str] = {
     "badge": "st.markdown with inline code (`label`) shows a short label.",
     "bar_chart": _CHART_BY_HAND.format(".bar", "bar"),
     "bottom": "Draw an st.container() last in the app.",
-    "cache_data": _CACHE,
-    "cache_resource": _CACHE,
     "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
     "chat_input": "st.text_input commits on Enter; use it inside an @st.fragment.",
     "chat_message": "st.container(border=True) with the message written inside.",

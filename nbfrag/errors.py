@@ -79,13 +79,13 @@ class StreamlitFragmentWidgetsNotAllowedOutsideError(StreamlitAPIException):
 
 
 class StreamlitBadTimeStringError(StreamlitValueError):
-    """`run_every` got a string that is not a duration."""
+    """A duration parameter (`run_every`, a cache's `ttl`) got a string that is not a duration."""
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str, parameter: str = "run_every") -> None:
         super().__init__(
             "Time string doesn't look right. It should be formatted as `'1d2h34m'` or "
             f"`2 days`, for example. Got: {value}\n\n"
-            "Accepted `run_every` values: seconds as an int or float (`5`, `0.5`), a "
+            f"Accepted `{parameter}` values: seconds as an int or float (`5`, `0.5`), a "
             "`datetime.timedelta`, or a duration string such as `'10s'`, `'500ms'`, `'1m30s'`, "
             "`'1h23s'`, `'1.5 days'`, `'00:00:05'` or ISO 8601 `'PT5S'`."
         )
@@ -93,3 +93,130 @@ class StreamlitBadTimeStringError(StreamlitValueError):
 
 class NoAppError(StreamlitAPIException):
     """A command needs a running app, and there is none (or it cannot be rerun)."""
+
+
+class StreamlitMissingRequiredParameterError(StreamlitAPIException):
+    """A parameter that the other arguments make necessary was not given."""
+
+    def __init__(self, parameter: str, detail: str = "") -> None:
+        super().__init__(f"The `{parameter}` parameter is required." + (f" {detail}" if detail else ""))
+
+
+class StreamlitIncompatibleParametersError(StreamlitAPIException):
+    """Two parameters were given that cannot be used together."""
+
+    def __init__(self, first: str, second: str, explanation: str = "") -> None:
+        message = f"`{first}` and `{second}` cannot be used together."
+        super().__init__(message + (f" {explanation}" if explanation else ""))
+
+
+class StreamlitAPIWarning(StreamlitAPIException, Warning):
+    """A problem shown on the page as an exception element, never raised."""
+
+
+# --------------------------------------------------------------------------------------------
+# Caching (`st.cache_data`, `st.cache_resource`)
+
+
+def _type_name(value: object) -> str:
+    kind = type(value)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _func_md(func: object) -> str:
+    return f"`{getattr(func, '__name__', type(func).__name__)}()`"
+
+
+class UnhashableParamError(StreamlitAPIException):
+    """A cached function was called with an argument its cache key cannot include."""
+
+    def __init__(self, decorator: str, func: object, arg_name: str | None, arg_value: object) -> None:
+        name = getattr(func, "__name__", "unknown")
+        super().__init__(
+            f"Cannot hash argument '{arg_name if arg_name is not None else '(unnamed)'}' "
+            f"(of type `{_type_name(arg_value)}`) in '{name}'.\n\n"
+            "To address this, you can tell Streamlit not to hash this argument by adding a\n"
+            "leading underscore to the argument's name in the function signature:\n\n"
+            f"```\n@st.{decorator}\ndef {name}({'_' + arg_name if arg_name is not None else '_arg'}, ...):\n"
+            "    ...\n```"
+        )
+
+
+class UserHashError(StreamlitAPIException):
+    """A function given in `hash_funcs=` raised while hashing an argument."""
+
+    def __init__(self, error: BaseException, value: object, hash_func: object, decorator: str, func: object, chain: str) -> None:
+        hash_name = f"`{hash_func.__name__}()`" if hasattr(hash_func, "__name__") else "a function"
+        super().__init__(
+            f"{error}\n\n"
+            f"This error is likely due to a bug in {hash_name}, which is a\n"
+            f"user-defined hash function that was passed into the `@st.{decorator}` decorator of\n"
+            f"{_func_md(func)}.\n\n"
+            f"{hash_name} failed when hashing an object of type\n`{_type_name(value)}`.  If you don't "
+            "know where that object is coming from,\ntry looking at the hash chain below for an "
+            "object that you do recognize, then\npass that to `hash_funcs` instead:\n\n"
+            f"```\n{chain}\n```"
+        )
+
+
+class UnserializableReturnValueError(StreamlitAPIException):
+    """`st.cache_data` could not pickle what the function returned."""
+
+    def __init__(self, func: object, value: object) -> None:
+        kind = f"`{_type_name(value)}`" if hasattr(value, "__module__") else _func_md(value)
+        super().__init__(
+            f"Cannot serialize the return value (of type {kind}) in {_func_md(func)}. "
+            "`st.cache_data` uses [pickle](https://docs.python.org/3/library/pickle.html) to "
+            "serialize the function's return value and safely store it in the cache without "
+            "mutating the original object. Please convert the return value to a "
+            "pickle-serializable type. If you want to cache unserializable objects such as "
+            "database connections or Tensorflow sessions, use `st.cache_resource` instead "
+            "(see [our docs](https://docs.streamlit.io/develop/concepts/architecture/caching) "
+            "for differences)."
+        )
+
+
+class CacheReplayClosureError(StreamlitAPIException):
+    """A cached function drew into a container created outside it: a hit cannot replay that."""
+
+    def __init__(self, decorator: str, func: object) -> None:
+        name = _func_md(func)
+        super().__init__(
+            f"While running {name}, a streamlit element is called on some layout block\n"
+            "created outside the function. This is incompatible with replaying the cached\n"
+            "effect of that element, because the referenced block might not exist when\n"
+            "the replay happens.\n\n"
+            "How to fix this:\n"
+            f"* Move the creation of that layout block inside {name}.\n"
+            f"* Move the call to the streamlit element outside of {name}.\n"
+            f"* Remove the `@st.{decorator}` decorator from {name}."
+        )
+
+
+class CachedWidgetWarning(StreamlitAPIWarning):
+    """A widget command ran inside a cached function (shown on the page, not raised)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Your script uses a widget command in a cached function\n"
+            "(function decorated with `@st.cache_data` or `@st.cache_resource`).\n"
+            'This code will only be called when we detect a cache "miss",\n'
+            "which can lead to unexpected results.\n\n"
+            "To fix this, move all widget commands outside the cached function."
+        )
+
+
+class CachedStFunctionInBackgroundModeWarning(StreamlitAPIWarning):
+    """A `refresh_mode="background"` cached function drew elements, which are never replayed."""
+
+    def __init__(self, decorator: str, func: object) -> None:
+        name = _func_md(func)
+        super().__init__(
+            f'{name} is decorated with `@st.{decorator}(refresh_mode="background")`\n'
+            "and uses a Streamlit display command (e.g. `st.write`). In background mode, cached\n"
+            "display output is **not** replayed on cache hits, so these elements only appear when\n"
+            "the function actually runs (the initial cache miss and any later foreground recompute)\n"
+            "and then disappear on subsequent reruns.\n\n"
+            "To fix this, either move the display commands outside the cached function, or use\n"
+            '`refresh_mode="foreground"`.'
+        )

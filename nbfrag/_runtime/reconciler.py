@@ -19,6 +19,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from . import recording
+
 Key = tuple[str, Hashable, int]
 
 
@@ -145,6 +147,7 @@ class Block:
         placed.append(slot)
         self._placed.add(id(slot))
         self._capture_slot = None
+        recording.notify(self, slot, create, update, props)  # a cached function may replay it
         if self._appending:  # nobody will commit: show each element as it comes
             self.slots = list(placed)
             self._by_key[key] = slot

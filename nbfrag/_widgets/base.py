@@ -22,6 +22,7 @@ import ipywidgets as widgets
 
 from .. import errors
 from .._runtime.reconciler import Slot
+from .._runtime.recording import in_cached_function
 from .._runtime.runtime import runtime
 from .._runtime.scopes import Fragment, Frame, Request
 from .._runtime.state import Binding
@@ -61,10 +62,13 @@ def widget_frame(
     """The frame to draw a widget in, and the widget's id, claimed for this run (`unique`).
 
     Raises Streamlit's errors for a duplicate identity and for a fragment drawing a widget
-    into a container created outside it (its clicks would have no scope to rerun)."""
+    into a container created outside it (its clicks would have no scope to rerun). Inside a
+    cached function it first draws Streamlit's `CachedWidgetWarning`."""
     frame = runtime.require_frame()
     if frame.outside_scope:
         raise errors.StreamlitFragmentWidgetsNotAllowedOutsideError()
+    if in_cached_function():  # Streamlit draws this warning, then the widget
+        runtime.show_exception(frame.block, errors.CachedWidgetWarning())
     wid = widget_id(element_type, key, *identity)
     if unique:
         frame.run.claim(wid, element_type, key)
