@@ -10,15 +10,18 @@ from __future__ import annotations
 from ._elements.alerts import error, info, success, warning
 from ._elements.code import code, divider, help, latex
 from ._elements.data import dataframe, json, metric, table
+from ._elements.echo import echo
 from ._elements.effects import balloons, spinner, toast
 from ._elements.layout import Container as _Container
 from ._elements.layout import columns, container, empty, expander, tabs
 from ._elements.media import image, plotly_chart, pyplot
+from ._elements.page import set_page_config
 from ._elements.progress import progress
 from ._elements.text import caption, exception, header, markdown, subheader, text, title
 from ._elements.write import write
 from ._flow.control import rerun, stop
 from ._flow.fragment import fragment
+from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget
 from ._widgets.buttons import button
 from ._widgets.choices import multiselect, radio, selectbox
@@ -48,15 +51,18 @@ __all__ = [
     "error", "warning", "info", "success", "progress", "spinner", "toast", "balloons",
     # Execution flow
     "fragment", "rerun", "stop",
+    # Page and script
+    "set_page_config", "echo",
 ]
 
 
 def _fill_container_methods() -> None:
     """Containers run every element command as a method (`col.write(...)`)."""
     public = {name: globals()[name] for name in __all__}
-    flow = {"fragment", "rerun", "stop"}
+    flow = {"fragment", "rerun", "stop", "set_page_config", "echo"}
     _Container.commands.update({n: c for n, c in public.items() if callable(c) and n not in flow})
     _Container.not_elements.update(flow | {"errors", "session_state", "load_ipython_extension", "unload_ipython_extension"})
 
 
 _fill_container_methods()
+_set_magic_writer(write)  # a bare expression in an app is written with st.write

@@ -6,22 +6,24 @@ from typing import Any
 
 from .._runtime.markdown import escape, inline_markdown_html, markdown_html
 from .._runtime.runtime import runtime
-from .base import PROSE, place_html
+from .base import PROSE, clean_text, place_html
 
 
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
     """Display Markdown (CommonMark with tables and ~~strikethrough~~).
 
     Raw HTML in `body` is shown as text unless `unsafe_allow_html=True`: never pass that
-    for text a visitor can influence.
+    for text a visitor can influence. As in Streamlit, the text is dedented and stripped
+    first (as are headers, `text`, `caption` and alerts), so an indented triple-quoted
+    string is ordinary text, not a code block.
     """
-    text = str(body)
+    text = clean_text(body)
     html = markdown_html(text, allow_html=unsafe_allow_html)
     place_html("markdown", f"<div class='{PROSE}'>{html}</div>", text)
 
 
 def _heading(level: int, body: Any, anchor: str | None = None) -> None:
-    text = str(body)
+    text = clean_text(body)
     tag = f"h{level}"
     anchor_attr = f" id='{escape(anchor)}'" if anchor else ""
     html = f"<div class='{PROSE}'><{tag}{anchor_attr}>{inline_markdown_html(text)}</{tag}></div>"
@@ -44,15 +46,15 @@ def subheader(body: Any, anchor: str | None = None, *, help: str | None = None, 
 
 
 def text(body: Any, *, help: str | None = None) -> None:
-    """Display fixed-width text exactly as given (no Markdown)."""
-    value = str(body)
+    """Display fixed-width text as given (no Markdown), dedented and stripped as in Streamlit."""
+    value = clean_text(body)
     html = f"<div style='font-family:var(--jp-code-font-family,monospace);white-space:pre-wrap'>{escape(value)}</div>"
     place_html("text", html, value)
 
 
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
     """Display small, muted text for captions, footnotes and asides (Markdown allowed)."""
-    value = str(body)
+    value = clean_text(body)
     html = markdown_html(value, allow_html=unsafe_allow_html)
     place_html(
         "caption",
