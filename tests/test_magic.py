@@ -139,6 +139,25 @@ def test_plain_cells_have_no_magic(nb):
     assert runtime.apps[-1].root.lines() == ["drawn"]
 
 
+def test_a_plain_cell_rerun_by_st_rerun_has_no_magic_either(nb):
+    nb.run(ST + textwrap.dedent("""\
+        @st.fragment
+        def f():
+            st.write("first")
+            "not written in a plain cell"
+            if st.button("Full rerun"):
+                st.rerun()
+            st.write(f"runs: {st.session_state.setdefault('runs', 0)}")
+            st.session_state.runs += 1
+        f()
+        """))
+    from nbfrag._runtime.runtime import runtime
+
+    area = runtime.apps[-1].root.slots[0]
+    find(area.widget, widgets.Button, "Full rerun").click()  # re-executes the cell's source
+    assert area.block.lines() == ["first", "[Full rerun]", "runs: 1"]
+
+
 def test_a_syntax_error_is_still_reported_with_its_line(nb):
     host = nb.app(ST + "x = (\n")
     line = repr(host).splitlines()[0]

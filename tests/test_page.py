@@ -267,3 +267,15 @@ def test_text_elements_dedent_and_strip(nb, call, text):
     host = nb.app(ST + call)
     assert repr(host) == text
     assert "<pre" not in host.children[0].value  # an indented string is no code block
+
+
+def test_apptest_reads_the_page_settings_in_its_text():
+    from nbfrag.testing import AppTest
+
+    with AppTest.from_string("""
+        import nbfrag as st
+        st.set_page_config("Tested", ":material/thumb_up:", "wide")
+        st.write("body")
+    """).run() as at:
+        assert str(at) == "page: title 'Tested', icon :material/thumb_up:, layout wide\nbody"
+        assert at.markdown.values == ["body"]

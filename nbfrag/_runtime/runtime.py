@@ -120,7 +120,7 @@ class Runtime:
             if self.cell_source is not None and self.cell_source[0] == execution:
                 source = self.cell_source[1]
             namespace = running.user_ns if running is not None else {}
-            app = App(source, namespace, host=None)
+            app = App(source, namespace, host=None, magic=False)
             app.hand_run = Run(app, "app")
             self._cell_app = (execution, app)
             self.add_app(app, cell_id(parent))

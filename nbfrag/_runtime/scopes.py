@@ -52,7 +52,9 @@ class App:
 
     _count = 0
 
-    def __init__(self, source: str | None, namespace: dict[str, Any], host: Area | None) -> None:
+    def __init__(
+        self, source: str | None, namespace: dict[str, Any], host: Area | None, *, magic: bool = True
+    ) -> None:
         App._count += 1
         self.number = App._count
         self.namespace = namespace
@@ -63,6 +65,7 @@ class App:
         self.sidebar: Block | None = None  # made by the first `st.sidebar` (see _layout)
         self.toasts: list[str] = []  # every toast body, oldest first (for tests)
         self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
+        self.magic = magic  # bare expressions are written (not in plain cells: IPython shows them)
         self.page = PageConfig()  # st.set_page_config; its layout applies from the start
         self.root.heading = self.page.lines
         self.apply_layout()
@@ -89,8 +92,9 @@ class App:
                 source = running.transform_cell(source)
             filename = f"<nbfrag app {self.number}>"
             linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            self._code = compile(add_magic(source, filename), filename, "exec")
-        self.namespace[WRITER_NAME] = magic_write
+            self._code = compile(add_magic(source, filename) if self.magic else source, filename, "exec")
+        if self.magic:  # every run: `%reset` may have emptied the namespace since
+            self.namespace[WRITER_NAME] = magic_write
         return self._code
 
     def apply_layout(self) -> None:
