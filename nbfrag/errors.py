@@ -25,7 +25,9 @@ class StreamlitValueError(StreamlitAPIException, ValueError):
     "'wide'"], detail=...)`, which reads "Invalid `layout` value. Supported values: 'centered',
     'wide'." (then the detail); a single argument is the whole message."""
 
-    def __init__(self, parameter: str, valid_values: Collection[str] | None = None, *, detail: str | None = None) -> None:
+    def __init__(
+        self, parameter: str, valid_values: Collection[str] | None = None, *, detail: str | None = None
+    ) -> None:
         if valid_values is None:
             super().__init__(parameter)
             return

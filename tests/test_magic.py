@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Iterator
+from collections.abc import Iterator
 
 import ipywidgets as widgets
 import pytest
@@ -235,8 +235,7 @@ def test_echo_code_is_python_code_and_nested_blocks_find_their_own_lines(nb):
                     y = 2
         """))
     assert repr(host) == "y = 2\nx = 1\nwith st.echo():\n    y = 2"
-    codes = [s for s in host.block.slots[0].block.lines()]
-    assert codes[0] == "y = 2"
+    assert host.block.slots[0].block.lines()[0] == "y = 2"
     kinds = [s.key[0] for s in host.block.slots[0].block.slots]
     assert kinds == ["empty", "code"]  # the inner block's code is in its placeholder, above
 

@@ -196,28 +196,28 @@ BAD = [
     ("layout='full'", "StreamlitValueError", "Invalid `layout` value. Supported values: 'centered', 'wide'."),
     (
         "initial_sidebar_state='open'", "StreamlitValueError",
-        "Invalid `initial_sidebar_state` value. Supported values: 'auto', 'expanded', 'collapsed', "
-        "'locked', a positive integer (width in pixels). Got 'open'.",
+        ("Invalid `initial_sidebar_state` value. Supported values: 'auto', 'expanded', 'collapsed', "
+         "'locked', a positive integer (width in pixels). Got 'open'."),
     ),
     (
         "initial_sidebar_state=0", "StreamlitValueError",
-        "Invalid `initial_sidebar_state` value. Supported values: 'auto', 'expanded', 'collapsed', "
-        "'locked', a positive integer (width in pixels). Got 0.",
+        ("Invalid `initial_sidebar_state` value. Supported values: 'auto', 'expanded', 'collapsed', "
+         "'locked', a positive integer (width in pixels). Got 0."),
     ),
     (
         "menu_items={'Help me': 'https://x.org'}", "StreamlitValueError",
-        "Invalid `menu_items` value. Supported values: 'Get help', 'Report a bug', 'About'. "
-        "`help me` is not a supported menu item key.",
+        ("Invalid `menu_items` value. Supported values: 'Get help', 'Report a bug', 'About'. "
+         "`help me` is not a supported menu item key."),
     ),
     (
         "menu_items={'Get Help': 'x.org'}", "StreamlitInvalidURLError",
-        '"x.org" is not a valid URL. You must use a fully qualified domain beginning with '
-        '"http://", "https://", or "mailto:".',
+        ('"x.org" is not a valid URL. You must use a fully qualified domain beginning with '
+         '"http://", "https://", or "mailto:".'),
     ),
     (
         "page_icon=':materials/thumb_up:'", "StreamlitAPIException",
-        'The value `":materials\u200b/thumb_up:"` is not a valid Material icon. Please use a '
-        "Material icon shortcode like **`:material\u200b/thumb_up:`**",
+        ('The value `":materials\u200b/thumb_up:"` is not a valid Material icon. Please use a '
+         "Material icon shortcode like **`:material\u200b/thumb_up:`**"),
     ),
 ]
 
