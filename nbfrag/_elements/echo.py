@@ -68,8 +68,11 @@ def echo(code_location: str = "above") -> _Echo:
     The code is shown as `st.code(..., "python")`, dedented, from the block's first statement
     (its decorators included) to its end. It works in `%%app` cells, plain cells, AppTest apps
     and Python files. As in Streamlit, a block that raises shows no code; a source that cannot
-    be read shows a warning instead, and the block still runs. In an `%%app` cell, IPython
-    syntax inside the block (`%time`) is shown as the Python IPython turns it into.
+    be read shows a warning instead, and the block still runs.
+
+    Differences from Streamlit: the source comes from `linecache` (a notebook cell has no
+    file), so in an `%%app` cell IPython syntax inside the block (`%time`) is shown as the
+    Python IPython turns it into, and the warning names what could not be read.
     """
     caller = sys._getframe(1)
     return _Echo(code_location, caller.f_code.co_filename, caller.f_lineno, caller.f_globals)
