@@ -32,6 +32,7 @@ from ._elements.data import dataframe as dataframe
 from ._elements.data import json as json
 from ._elements.data import metric as metric
 from ._elements.data import table as table
+from ._elements.echo import echo as echo
 from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
@@ -44,6 +45,7 @@ from ._elements.layout import tabs as tabs
 from ._elements.media import image as image
 from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
+from ._elements.page import set_page_config as set_page_config
 from ._elements.progress import progress as progress
 from ._elements.text import caption as caption
 from ._elements.text import exception as exception
@@ -58,6 +60,7 @@ from ._flow.caching import cache_resource as cache_resource
 from ._flow.control import rerun as rerun
 from ._flow.control import stop as stop
 from ._flow.fragment import fragment as fragment
+from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
 from ._widgets.choices import multiselect as multiselect
@@ -150,6 +153,9 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("fragment", fragment, method=False),
     _Command("rerun", rerun, draws=(), method=False),
     _Command("stop", stop, draws=(), method=False),
+    # Page and script
+    _Command("set_page_config", set_page_config, draws=(), method=False),
+    _Command("echo", echo, draws=("code",), method=False),
     # Caching
     _Command("cache_data", cache_data, draws=(), method=False),
     _Command("cache_resource", cache_resource, draws=(), method=False),
@@ -177,3 +183,4 @@ def _fill_container_methods() -> None:
 _fill_container_methods()
 
 del TYPE_CHECKING  # not a public name
+_set_magic_writer(write)  # a bare expression in an app is written with st.write

@@ -7,6 +7,8 @@ Streamlit has one, and otherwise say what went wrong and how to fix it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 
 class StreamlitAPIException(Exception):
     """An nbfrag command was used in a way it does not support."""
@@ -17,7 +19,35 @@ class StreamlitInvalidLayoutContextError(StreamlitAPIException):
 
 
 class StreamlitValueError(StreamlitAPIException, ValueError):
-    """A parameter has a value nbfrag cannot use."""
+    """A parameter has a value nbfrag cannot use.
+
+    Raised as Streamlit 1.67 raises it, `StreamlitValueError("layout", ["'centered'",
+    "'wide'"], detail=...)`, which reads "Invalid `layout` value. Supported values: 'centered',
+    'wide'." (then the detail); a single argument is the whole message."""
+
+    def __init__(
+        self, parameter: str, valid_values: Collection[str] | None = None, *, detail: str | None = None
+    ) -> None:
+        if valid_values is None:
+            super().__init__(parameter)
+            return
+        message = f"Invalid `{parameter}` value. Supported values: {', '.join(valid_values)}."
+        super().__init__(f"{message} {detail}" if detail else message)
+        self.parameter = parameter
+
+
+class StreamlitInvalidURLError(StreamlitAPIException):
+    """A URL is malformed or uses a protocol the parameter does not accept."""
+
+    def __init__(self, url: str, protocols: Collection[str] = ("http", "https", "mailto")) -> None:
+        prefixes = [f'"{p}:"' if p == "mailto" else f'"{p}://"' for p in protocols]
+        if len(prefixes) <= 2:
+            accepted = " or ".join(prefixes)
+        else:
+            accepted = f"{', '.join(prefixes[:-1])}, or {prefixes[-1]}"
+        super().__init__(
+            f'"{url}" is not a valid URL. You must use a fully qualified domain beginning with {accepted}.'
+        )
 
 
 class DuplicateWidgetID(StreamlitAPIException):

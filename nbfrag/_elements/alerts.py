@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._runtime.markdown import escape, markdown_html
-from .base import place_html
+from .base import clean_text, place_html
 
 # kind: (label in the text form, ARIA role, accent colour)
 _STYLES = {
@@ -24,7 +24,7 @@ _STYLES = {
 
 def _alert(kind: str, body: Any, icon: str | None) -> None:
     label, role, colour = _STYLES[kind]
-    value = str(body)
+    value = clean_text(body)
     icon_text = "" if icon is None else str(icon)
     icon_html = (
         f"<span class='nbfrag-alert-icon' aria-hidden='true' style='margin-right:0.5em'>{escape(icon_text)}</span>"
@@ -38,7 +38,7 @@ def _alert(kind: str, body: Any, icon: str | None) -> None:
         f"border-radius:4px;margin:0.25em 0'>{icon_html}<div>{markdown_html(value)}</div></div>"
     )
     text = f"{label}: {icon_text + ' ' if icon_text else ''}{value}"
-    place_html(kind, html, text, body)
+    place_html(kind, html, text, value)
 
 
 def error(body: Any, *, icon: str | None = None, width: Any = None) -> None:

@@ -6,6 +6,7 @@ frontend's own renderers; see `mimebundle`).
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import Any
 
 import ipywidgets as widgets
@@ -37,6 +38,12 @@ def place_html(kind: str, html: str, text: str, body: Any = None) -> Slot:
     frame.show(slot.widget)
     return slot
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def clean_text(body: Any) -> str:
+    """The text of a text element, as Streamlit takes it: `str`, dedented, stripped. So an
+    indented triple-quoted string is plain text, not a Markdown code block."""
+    return textwrap.dedent(str(body)).strip()
 
 
 def mimebundle(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -18,7 +18,7 @@ from .. import errors
 from .._runtime.markdown import escape
 from .._runtime.runtime import runtime
 from .._runtime.views import TextRepr
-from .base import ADDRESS, place_html
+from .base import ADDRESS, clean_text, place_html
 
 _PRE_STYLE = (
     "margin:0;padding:0.6em 0.9em;border-radius:4px;overflow-x:auto;"
@@ -174,7 +174,7 @@ def latex(body: Any, *, help: str | None = None, width: Any = None) -> None:
     >>> import nbfrag as st
     >>> st.latex(r"e^{i\pi} + 1 = 0")
     """
-    text = _latex_source(body)
+    text = clean_text(_latex_source(body))
     frame = runtime.require_frame()
     html = f"$$\n{escape(text)}\n$$"
     plain = f"$$ {text} $$"

@@ -26,6 +26,7 @@ import traitlets
 from .._runtime.markdown import inline_markdown_html, markdown_html
 from .._runtime.runtime import runtime
 from .._runtime.static import esm
+from .base import clean_text
 
 _LIFETIME_S = {"short": 4.0, "long": 10.0}
 
@@ -120,8 +121,9 @@ def toast(body: str, *, icon: str | None = None, duration: str | int = "short") 
     else:
         seconds = float(duration)
     frame, toaster = _effects_widget("toaster", Toaster)
-    toaster.push(markdown_html(str(body)), str(icon or ""), seconds)
-    frame.app.toasts.append(str(body))
+    text = clean_text(body)
+    toaster.push(markdown_html(text), str(icon or ""), seconds)
+    frame.app.toasts.append(text)
 
 
 def balloons() -> None:
@@ -193,7 +195,7 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
     if widget is None:
         widget = block.transients["spinner"] = widgets.HTML()
         widget.add_class("nbfrag-spinner-element")
-    label = inline_markdown_html(str(text))
+    label = inline_markdown_html(clean_text(text))
     widget.value = f"{_SPINNER_CSS}<div class='nbfrag-spinner' role='status'><i></i><span>{label}</span></div>"
     block.flush(extra=[widget])
     try:

@@ -135,15 +135,71 @@ class _TabsBlock(Block):
 
 class _SidebarBlock(Block):
     """The block of `st.sidebar`: hidden while empty, as a Streamlit page shows no sidebar
-    when a run writes nothing there."""
+    when a run writes nothing there. A toggle button at its top closes it to a narrow strip
+    and opens it again (no rerun, as in Streamlit); `st.set_page_config(initial_sidebar_state=)`
+    sets its first state, and `"locked"` removes the toggle."""
+
+    def __init__(self, widget: widgets.Box, parent: Block) -> None:
+        super().__init__(widget, parent)
+        self.collapsed = False
+        self.locked = False
+        self.width: int | None = None  # pixels; None for Streamlit's default
+        self._state: str | None = None  # the initial state last applied
+        self._content: tuple[widgets.Widget, ...] = ()
+        self._drawn = False  # the last run wrote something here
+        self.toggle = widgets.Button(layout=widgets.Layout(width="2.2em", align_self="flex-end"))
+        self.toggle.add_class("nbfrag-sidebar-toggle")
+        self.toggle.on_click(lambda _: self.set_collapsed(not self.collapsed))
+
+    @property
+    def aside_label(self) -> str:  # type: ignore[override]
+        return "sidebar (collapsed):" if self.collapsed else "sidebar:"
+
+    def configure(self, state: str, width: int | None) -> None:
+        """Apply an initial state when it differs from the last one applied (a rerun that sets
+        the same state again keeps what the visitor chose since)."""
+        self.width = width
+        if state != self._state:
+            self._state = state
+            self.locked = state == "locked"
+            self.collapsed = state == "collapsed"
+        self._render()
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.collapsed = collapsed and not self.locked
+        self._render()
 
     def _show(self, children: Any) -> None:
         children = tuple(children)
-        super()._show(children)
-        if self.widget is not None:
-            display = None if children else "none"
-            if self.widget.layout.display != display:
-                self.widget.layout.display = display
+        self._drawn = bool(children)
+        self._content = children + tuple(self.extras.values())
+        self._render()
+
+    def _render(self) -> None:
+        side = self.widget
+        if side is None:
+            return
+        shown = (() if self.locked else (self.toggle,)) + (() if self.collapsed else self._content)
+        if tuple(side.children) != shown:
+            side.children = shown
+        basis = "auto" if self.collapsed else f"{max(200, min(600, self.width))}px" if self.width else "16rem"
+        wanted = {"display": None if self._drawn else "none", "flex": f"0 0 {basis}"}
+        for name, value in wanted.items():
+            if getattr(side.layout, name) != value:
+                setattr(side.layout, name, value)
+        description, tooltip = ("»", "Open sidebar") if self.collapsed else ("«", "Close sidebar")
+        if self.toggle.description != description:
+            self.toggle.description, self.toggle.tooltip = description, tooltip
+
+    def dispose(self) -> None:
+        super().dispose()
+        close_widget(self.toggle)
+
+
+def configure_sidebar(app: Any) -> None:
+    """Give the app's sidebar, if it has one, the state its page settings ask for."""
+    if isinstance(app.sidebar, _SidebarBlock):
+        app.sidebar.configure(app.page.sidebar_state, app.page.sidebar_width)
 
 
 def _place_block(
@@ -735,7 +791,6 @@ def _sidebar_block() -> Block:
         )
     if app.sidebar is None:
         side = Area("nbfrag-sidebar")
-        side.layout.flex = "0 0 16rem"
         side.layout.border = _BORDER
         side.layout.padding = "0.5em 1em"
         side.layout.margin = "0 1em 0 0"
@@ -750,6 +805,8 @@ def _sidebar_block() -> Block:
         app.root.aside = app.sidebar
         app.host.layout.flex_flow = "row"
         app.host.children = (side, main)
+        app.apply_layout()  # the width moves from the host to the main column
+        configure_sidebar(app)
         app.root.adopt(app.sidebar)
     return app.sidebar
 

@@ -15,6 +15,7 @@ import io
 import json as _json
 import os
 import struct
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,18 @@ def image(
                 ),
             }))
     place_outputs("image", outputs, "\n".join(lines), image)
+
+
+def data_url(image: Any) -> tuple[str, str]:
+    """One image `st.image` takes (numpy array, PIL image, bytes, SVG, file path) as a `data:`
+    URL, with its text form (`<image 16x16 PNG>`); an http(s) URL is returned as it is."""
+    if isinstance(image, str) and image.startswith(("http://", "https://")):
+        return image, image
+    data, label = _encode(image, clamp=False, channels="RGB", output_format="auto")
+    mime = next(m for m in data if m.startswith("image/"))
+    if mime == "image/svg+xml":
+        return "data:image/svg+xml," + urllib.parse.quote(data[mime]), label
+    return f"data:{mime};base64,{data[mime]}", label
 
 
 def _size_metadata(data: dict[str, Any], width: int | None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 from .. import errors
 from .._runtime.markdown import escape, inline_markdown_html
 from .._runtime.reconciler import Slot
-from .base import place_html
+from .base import clean_text, place_html
 
 _BAR_CELLS = 20
 
@@ -37,7 +37,7 @@ def percent(value: Any) -> int:
 def render(value: Any, text: Any) -> tuple[str, str, int]:
     """(html, plain text, percent) of a bar at `value` with an optional caption."""
     pct = percent(value)
-    label = "" if text is None else str(text)
+    label = "" if text is None else clean_text(text)
     filled = round(pct * _BAR_CELLS / 100)
     plain = f"[{'#' * filled}{'-' * (_BAR_CELLS - filled)}] {pct}%" + (f" {label}" if label else "")
     caption = f"<div class='nbfrag-progress-text'>{inline_markdown_html(label)}</div>" if label else ""

@@ -7,14 +7,15 @@ from typing import Any
 from .._runtime.execution import show_exception
 from .._runtime.markdown import escape, inline_markdown_html, markdown_html
 from .._runtime.runtime import runtime
-from .base import PROSE, place_html
+from .base import PROSE, clean_text, place_html
 
 
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
     """Display Markdown text.
 
     Rendered in the kernel (CommonMark with tables and ~~strikethrough~~) with raw HTML off, so
-    the page shows no markup it was not told to trust.
+    the page shows no markup it was not told to trust. As in Streamlit, the text is dedented
+    and stripped first, so an indented triple-quoted string is ordinary text, not a code block.
 
     Parameters
     ----------
@@ -45,13 +46,13 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     >>> import nbfrag as st
     >>> st.markdown("**Bold**, *italic*, `code` and a [link](https://jupyter.org).")
     """
-    text = str(body)
+    text = clean_text(body)
     html = markdown_html(text, allow_html=unsafe_allow_html)
     place_html("markdown", f"<div class='{PROSE}'>{html}</div>", text)
 
 
 def _heading(level: int, body: Any, anchor: str | None = None) -> None:
-    text = str(body)
+    text = clean_text(body)
     tag = f"h{level}"
     anchor_attr = f" id='{escape(anchor)}'" if anchor else ""
     html = f"<div class='{PROSE}'><{tag}{anchor_attr}>{inline_markdown_html(text)}</{tag}></div>"
@@ -193,7 +194,7 @@ def text(body: Any, *, help: str | None = None) -> None:
     >>> import nbfrag as st
     >>> st.text("*Not* italic: shown as typed.")
     """
-    value = str(body)
+    value = clean_text(body)
     html = f"<div style='font-family:var(--jp-code-font-family,monospace);white-space:pre-wrap'>{escape(value)}</div>"
     place_html("text", html, value)
 
@@ -229,7 +230,7 @@ def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = No
     >>> import nbfrag as st
     >>> st.caption("Readings are taken every *ten minutes*.")
     """
-    value = str(body)
+    value = clean_text(body)
     html = markdown_html(value, allow_html=unsafe_allow_html)
     place_html(
         "caption",

@@ -26,7 +26,9 @@ class AppMagics(Magics):
     @cell_magic
     def app(self, line: str, cell: str) -> None:
         """Run the cell as an nbfrag app: what it draws goes into one area that `st.rerun()`,
-        its buttons and its `run_every` fragments rerun in place."""
+        its buttons and its `run_every` fragments rerun in place. As in a Streamlit script, a
+        bare expression statement (`"Response:"`, `df`) is written with `st.write` where it
+        stands (see `magic`); IPython shows nothing else for the cell."""
         assert self.shell is not None
         parent = getattr(self.shell, "parent_header", None) or {}
         found = cell_id(parent)

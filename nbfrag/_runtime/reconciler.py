@@ -93,6 +93,7 @@ class Block:
         self._capture_slot: Slot | None = None  # where print/display output goes next
         self._nested: list[Block] = []  # layout blocks begun in this run, ended with it
         self.aside: Block | None = None  # an app's sidebar, listed first in `lines()`
+        self.heading: Callable[[], list[str]] | None = None  # lines before everything (page settings)
 
     # -- a run ----------------------------------------------------------------------------
     @property
@@ -262,11 +263,13 @@ class Block:
         self.transients.clear()
 
     # -- reading it back --------------------------------------------------------------------
+    aside_label = "sidebar:"  # how the block is introduced when it is an app's sidebar
+
     def lines(self) -> list[str]:
         """What the block shows, as indented text (the kernel is the source of truth)."""
-        out: list[str] = []
+        out: list[str] = list(self.heading()) if self.heading is not None else []
         if self.aside is not None and self.aside.slots:
-            out += ["sidebar:"] + ["  " + line for line in self.aside.lines()]
+            out += [self.aside.aside_label] + ["  " + line for line in self.aside.lines()]
         for slot in self.slots:
             out.extend(slot.lines())
         return out

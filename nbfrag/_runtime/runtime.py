@@ -107,9 +107,12 @@ class Runtime:
         """nbfrag itself is setting widget traits now (inside `kernel_writes`)."""
         return self._kernel_writes > 0
 
-    def new_app(self, source: str | None, namespace: dict[str, Any], host: Area | None) -> App:
-        """A new app, numbered in this kernel (not yet tracked: see `add_app`)."""
-        return App(source, namespace, host, next(self._app_numbers))
+    def new_app(
+        self, source: str | None, namespace: dict[str, Any], host: Area | None, *, magic: bool = True
+    ) -> App:
+        """A new app, numbered in this kernel (not yet tracked: see `add_app`). `magic` writes its
+        bare expressions as Streamlit does (`%%app` cells and AppTest apps; not plain cells)."""
+        return App(source, namespace, host, next(self._app_numbers), magic=magic)
 
     # -- frames -----------------------------------------------------------------------------
     def frame(self) -> Frame | None:
@@ -148,7 +151,7 @@ class Runtime:
             if self.cell_source is not None and self.cell_source[0] == execution:
                 source = self.cell_source[1]
             namespace = running.user_ns if running is not None else {}
-            app = self.new_app(source, namespace, host=None)
+            app = self.new_app(source, namespace, host=None, magic=False)
             app.hand_run = Run(app, "app")
             self._cell_app = (execution, app)
             self.add_app(app, cell_id(parent))

@@ -15,6 +15,8 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from .. import errors
+from .magic import WRITER_NAME, add_magic, magic_write
+from .page import PageConfig, apply_layout
 from .reconciler import Block, Slot, close_widget
 from .shell import shell
 from .views import Area
@@ -56,7 +58,9 @@ class FragmentHandledException(BaseException):
 class App:
     """A full-rerun scope: an `%%app` cell, or a plain cell whose code called nbfrag."""
 
-    def __init__(self, source: str | None, namespace: dict[str, Any], host: Area | None, number: int) -> None:
+    def __init__(
+        self, source: str | None, namespace: dict[str, Any], host: Area | None, number: int, *, magic: bool = True
+    ) -> None:
         self.number = number  # unique in the kernel: names the app's code in tracebacks
         self.namespace = namespace
         self.host = host
@@ -66,6 +70,10 @@ class App:
         self.sidebar: Block | None = None  # made by the first `st.sidebar` (see _layout)
         self.toasts: list[str] = []  # every toast body, oldest first (for tests)
         self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
+        self.magic = magic  # bare expressions are written (not in plain cells: IPython shows them)
+        self.page = PageConfig()  # st.set_page_config; its layout applies from the start
+        self.root.heading = self.page.lines
+        self.apply_layout()
         self._code: Any = None
         self.source = source
 
@@ -79,7 +87,8 @@ class App:
         self._code = None
 
     def code(self) -> Any:
-        """The app's source compiled once, registered in linecache for readable tracebacks."""
+        """The app's source compiled once, with Streamlit's magic (a bare expression is
+        written, see `magic`), registered in linecache for tracebacks and `st.echo`."""
         if self._code is None:
             assert self._source is not None
             source = self._source
@@ -88,8 +97,14 @@ class App:
                 source = running.transform_cell(source)
             filename = f"<nbfrag app {self.number}>"
             linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            self._code = compile(source, filename, "exec")
+            self._code = compile(add_magic(source, filename) if self.magic else source, filename, "exec")
+        if self.magic:  # every run: `%reset` may have emptied the namespace since
+            self.namespace[WRITER_NAME] = magic_write
         return self._code
+
+    def apply_layout(self) -> None:
+        """Show the page layout on the app's area (its main column beside a sidebar)."""
+        apply_layout(self.host, self.root.widget, self.page.layout)
 
     def close(self) -> None:
         """Close every widget the app drew (its cell was re-executed or the app replaced)."""
