@@ -175,7 +175,9 @@ class UnhashableParamError(StreamlitAPIException):
 class UserHashError(StreamlitAPIException):
     """A function given in `hash_funcs=` raised while hashing an argument."""
 
-    def __init__(self, error: BaseException, value: object, hash_func: object, decorator: str, func: object, chain: str) -> None:
+    def __init__(
+        self, error: BaseException, value: object, hash_func: object, decorator: str, func: object, chain: str
+    ) -> None:
         hash_name = f"`{hash_func.__name__}()`" if hasattr(hash_func, "__name__") else "a function"
         super().__init__(
             f"{error}\n\n"

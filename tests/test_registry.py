@@ -109,7 +109,7 @@ def test_type_checkers_see_exactly_the_table() -> None:
 
 def test_container_methods_are_the_element_commands() -> None:
     flow = {command.name for command in _api._COMMANDS if not command.method}
-    assert {"fragment", "rerun", "stop"} <= flow
+    assert {"fragment", "rerun", "stop", "cache_data", "cache_resource", "set_page_config", "echo"} <= flow
     assert set(Container.commands) == PUBLIC - flow - set(_api._OBJECTS)
     assert all(Container.commands[name] is getattr(st, name) for name in Container.commands)
     assert Container.not_elements == flow | set(_api._OBJECTS)
@@ -204,7 +204,12 @@ def test_a_typo_or_a_removed_name_gets_a_suggestion() -> None:
         "module 'nbfrag' has no attribute 'experimental_rerun'. st.experimental_rerun was removed from "
         "Streamlit: use st.rerun instead."
     )
-    assert "use st.cache_data or st.cache_resource instead" in message(lambda: st.cache)
+    assert message(lambda: st.cache) == (
+        "module 'nbfrag' has no attribute 'cache'. st.cache was removed from Streamlit: use st.cache_data or "
+        "st.cache_resource instead."
+    )
+    assert message(lambda: st.experimental_memo).endswith("removed from Streamlit: use st.cache_data instead.")
+    assert message(lambda: st.experimental_singleton).endswith("removed from Streamlit: use st.cache_resource instead.")
     assert message(lambda: st._private) == "module 'nbfrag' has no attribute '_private'"
 
 

@@ -774,7 +774,7 @@ def empty() -> Container:
     return _container(slot)
 
 
-def _sidebar_block() -> Block:
+def sidebar_block() -> Block:
     """The running app's sidebar block, made on first use."""
     frame = runtime.require_frame()
     if frame.fragment is not None:
@@ -828,7 +828,7 @@ class Sidebar(Container):
         self._entered: list[Any] = []
 
     def _target(self) -> Block:
-        return _sidebar_block()
+        return sidebar_block()
 
     def __repr__(self) -> str:
         frame = runtime.frame()

@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.execution import show_exception
 from .._runtime.reconciler import Slot
 from .._runtime.recording import in_cached_function
 from .._runtime.runtime import runtime
@@ -68,7 +69,7 @@ def widget_frame(
     if frame.outside_scope:
         raise errors.StreamlitFragmentWidgetsNotAllowedOutsideError()
     if in_cached_function():  # Streamlit draws this warning, then the widget
-        runtime.show_exception(frame.block, errors.CachedWidgetWarning())
+        frame.show(show_exception(frame.block, errors.CachedWidgetWarning()).widget)
     wid = widget_id(element_type, key, *identity)
     if unique:
         frame.run.claim(wid, element_type, key)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import inspect
 import math
 import re
@@ -20,16 +19,20 @@ from .storage import Caches, Settings, cache_dir
 F = TypeVar("F", bound=Callable[..., Any])
 
 _BYTE_SIZE = re.compile(r"(\d+(?:\.\d*)?|\.\d+) ?(b|kb|kib|mb|mib|gb|gib|tb|tib)", re.ASCII | re.IGNORECASE)
-_BYTE_UNITS = {"b": 1, "kb": 1024, "kib": 1024, "mb": 1024**2, "mib": 1024**2, "gb": 1024**3, "gib": 1024**3, "tb": 1024**4, "tib": 1024**4}
+_BYTE_UNITS = {
+    "b": 1, "kb": 1024, "kib": 1024, "mb": 1024**2, "mib": 1024**2, "gb": 1024**3, "gib": 1024**3, "tb": 1024**4,
+    "tib": 1024**4,
+}
 _MAX_SIZE_HINT = (
     "Invalid `max_size` value. Supported values: a positive byte size. Use an integer number of "
     'bytes or a positive value with an explicit unit, such as "500MB", "1.5GB", or "200KiB".'
 )
 
 
-def ttl_seconds(ttl: float | timedelta | str | None) -> float | None:
+def ttl_seconds(ttl: object) -> float | None:
     """`ttl=` in seconds: a number, a `timedelta`, or a duration string ("1h", "1.5 days";
-    a bare number string is nanoseconds, as pandas reads it). None means no expiry."""
+    a bare number string is nanoseconds, as pandas reads it). None means no expiry; any other
+    value (the caller's, unchecked) is an error."""
     if ttl is None:
         return None
     if isinstance(ttl, timedelta):
@@ -39,7 +42,7 @@ def ttl_seconds(ttl: float | timedelta | str | None) -> float | None:
             return parse_duration_string(ttl)
         except errors.StreamlitBadTimeStringError:
             raise errors.StreamlitBadTimeStringError(ttl, "ttl") from None
-    if isinstance(ttl, Real) and not isinstance(ttl, bool):
+    if isinstance(ttl, (int, float, Real)) and not isinstance(ttl, bool):  # int, float: for mypy
         return float(ttl)
     raise errors.StreamlitAPIException(
         f"`ttl` must be a number of seconds, a datetime.timedelta, a duration string such as "
@@ -47,8 +50,9 @@ def ttl_seconds(ttl: float | timedelta | str | None) -> float | None:
     )
 
 
-def max_size_bytes(value: int | str | None) -> int | None:
-    """`max_size=` in bytes: an integer, or a number with a binary unit ("500MB" = 500 MiB)."""
+def max_size_bytes(value: object) -> int | None:
+    """`max_size=` in bytes: an integer, or a number with a binary unit ("500MB" = 500 MiB); any
+    other value is an error."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (Integral, str)):
@@ -61,7 +65,7 @@ def max_size_bytes(value: int | str | None) -> int | None:
         if match is None:
             raise errors.StreamlitValueError(_MAX_SIZE_HINT)
         whole, _, fraction = match.group(1).partition(".")
-        size = int(f"{whole or '0'}{fraction}") * _BYTE_UNITS[match.group(2).lower()] // 10 ** len(fraction)
+        size = int(f"{whole or '0'}{fraction}") * _BYTE_UNITS[match.group(2).lower()] // int(10 ** len(fraction))
     else:
         size = int(value)
     if size <= 0:
@@ -191,9 +195,10 @@ class CacheDataAPI:
         --------
         >>> import nbfrag as st
         >>> @st.cache_data(ttl="1h")
-        ... def load(url: str):
-        ...     return pd.read_csv(url)
-        >>> df = load(URL)  # runs load; the same URL later returns a copy at once
+        ... def load(rows: int) -> list[int]:
+        ...     return [n * n for n in range(rows)]  # a slow query, download or pd.read_csv(url)
+        >>> squares = load(1000)  # runs load; load(1000) again returns a copy at once
+        >>> st.write(f"{len(squares)} rows, the last is {squares[-1]}")
 
         Arguments must be hashable by the cache (numbers, strings, containers, DataFrames,
         arrays, dataclasses...); prefix a parameter with `_` to leave it out of the key
@@ -297,11 +302,13 @@ class CacheResourceAPI:
 
         Examples
         --------
+        >>> import sqlite3
         >>> import nbfrag as st
         >>> @st.cache_resource(on_release=lambda conn: conn.close())
-        ... def connect(url: str):
-        ...     return sqlite3.connect(url, check_same_thread=False)
-        >>> conn = connect("shop.db")  # the same connection object on every rerun
+        ... def connect(path: str) -> sqlite3.Connection:
+        ...     return sqlite3.connect(path, check_same_thread=False)
+        >>> conn = connect(":memory:")  # the same connection object on every rerun
+        >>> st.write(conn.execute("select 1 + 1").fetchone()[0])
 
         Differences from Streamlit
         --------------------------
@@ -328,8 +335,14 @@ class CacheResourceAPI:
         self._caches.clear()
 
 
+def _reads_as_its_call(decorator: CacheDataAPI | CacheResourceAPI) -> None:
+    """Make `help()`, `inspect.getdoc`/`signature` and `typing.get_type_hints` read a decorator
+    object as its `__call__`: its docstring, its parameters (without `self`), its types."""
+    call = type(decorator).__call__
+    vars(decorator).update(__doc__=call.__doc__, __annotations__=call.__annotations__, __wrapped__=decorator.__call__)
+
+
 cache_data = CacheDataAPI()
 cache_resource = CacheResourceAPI()
-
-functools.update_wrapper(cache_data, CacheDataAPI.__call__, assigned=("__doc__",), updated=())
-functools.update_wrapper(cache_resource, CacheResourceAPI.__call__, assigned=("__doc__",), updated=())
+_reads_as_its_call(cache_data)
+_reads_as_its_call(cache_resource)

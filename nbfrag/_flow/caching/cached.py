@@ -22,6 +22,7 @@ from typing import Any
 
 from ... import errors
 from ..._elements.effects import spinner
+from ..._runtime.execution import show_exception
 from ..._runtime.recording import Placement, in_cached_function, recording
 from ..._runtime.runtime import runtime
 from . import storage
@@ -198,9 +199,8 @@ class CachedFunc:
         if options.settings.refresh_mode == "background":
             if drawn:
                 frame = runtime.require_frame()
-                runtime.show_exception(
-                    frame.block, errors.CachedStFunctionInBackgroundModeWarning(options.decorator, self._func)
-                )
+                warning = errors.CachedStFunctionInBackgroundModeWarning(options.decorator, self._func)
+                frame.show(show_exception(frame.block, warning).widget)
             drawn = ()
         if options.copies:
             try:

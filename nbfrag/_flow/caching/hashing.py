@@ -56,7 +56,7 @@ class UnhashableTypeError(Exception):
     """Internal: a value that cannot be hashed (turned into `UnhashableParamError` at the call)."""
 
 
-def new_hasher() -> Any:
+def new_hasher() -> xxhash.xxh3_128:
     """XXH3-128: a checksum (not cryptographic), stable across machines and versions."""
     return xxhash.xxh3_128()
 
@@ -86,7 +86,8 @@ class Hasher:
     def to_bytes(self, value: Any) -> bytes:
         kind = type(value)
         if kind is str and not self.hash_funcs:  # the common case, fast (no cycle possible)
-            return b"str:" + value.encode()
+            text: str = value
+            return b"str:" + text.encode()
         if id(value) in self._stack:
             return _CYCLE
         self._stack[id(value)] = value
@@ -161,14 +162,17 @@ class Hasher:
                 pixels = bytes(palette) + pixels
             return self.to_bytes(np.frombuffer(pixels, dtype="uint8"))
         if inspect.isbuiltin(obj) or _is(obj, "numpy.ufunc"):
-            return obj.__name__.encode()
+            builtin_name: str = obj.__name__
+            return builtin_name.encode()
         if isinstance(obj, (MappingProxyType, type({}.items()))):
             return self.to_bytes(dict(obj))
         if _is(obj, "builtins.getset_descriptor"):
-            return obj.__qualname__.encode()
-        if hasattr(obj, "name") and isinstance(obj, (io.IOBase, tempfile._TemporaryFileWrapper)):
-            name = obj.name  # a file on disk: its name, when it changed, where we are in it
-            return self._digest(name, os.path.getmtime(name), obj.tell())
+            descriptor_name: str = obj.__qualname__
+            return descriptor_name.encode()
+        is_file = isinstance(obj, (io.IOBase, tempfile._TemporaryFileWrapper))
+        file_name = getattr(obj, "name", None) if is_file else None
+        if file_name is not None:  # a file on disk: its name, when it changed, where we are in it
+            return self._digest(file_name, os.path.getmtime(file_name), obj.tell())
         if isinstance(obj, re.Pattern):
             return self.to_bytes([obj.pattern, obj.flags])
         if isinstance(obj, (io.StringIO, io.BytesIO)):

@@ -18,6 +18,7 @@ the function runs, and nbfrag shows it when the function runs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ... import errors
-from ..._elements.layout import sidebar as _sidebar
+from ..._elements.layout import sidebar_block
 from ..._runtime.reconciler import Block, close_widget
 from ..._runtime.recording import Placement
 from ..._runtime.runtime import runtime
@@ -109,9 +110,7 @@ def replay(recording: Recording, decorator: str, func: Any) -> None:
         if drawn.parent is None:
             raise errors.CacheReplayClosureError(decorator, func)
         if drawn.parent == SIDEBAR and SIDEBAR not in targets:
-            _sidebar()
-            assert frame.app.sidebar is not None
-            targets[SIDEBAR] = frame.app.sidebar
+            targets[SIDEBAR] = sidebar_block()
         block = targets[drawn.parent]
         slot = block.place(drawn.kind, drawn.identity, drawn.create, drawn.update, text=drawn.text, props=drawn.props)
         slot.body = drawn.body
@@ -121,7 +120,7 @@ def replay(recording: Recording, decorator: str, func: Any) -> None:
             if slot.block is None:
                 slot.block = _nested_block(slot.widget, *drawn.nested, parent=block)
                 if slot.block.widget is not slot.widget:
-                    slot.on_dispose.append(lambda box=slot.block.widget: close_widget(box))
+                    slot.on_dispose.append(functools.partial(close_widget, slot.block.widget))
             slot.block.parent = block
             block.adopt(slot.block)
             targets[number] = slot.block

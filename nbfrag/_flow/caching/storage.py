@@ -22,7 +22,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,11 +66,15 @@ class Entry:
 Release = Callable[[Any], None]
 
 
-class MemoryStore(cachetools.TTLCache):
+class MemoryStore(cachetools.TTLCache[str, Entry]):
     """An LRU cache with a uniform TTL, an optional byte budget and a release hook."""
 
-    def __init__(self, max_entries: int | None, ttl: float | None, max_size: int | None, on_release: Release | None, name: str) -> None:
-        super().__init__(maxsize=math.inf, ttl=math.inf if ttl is None else ttl, timer=lambda: clock(), getsizeof=lambda e: e.size)
+    def __init__(
+        self, max_entries: int | None, ttl: float | None, max_size: int | None, on_release: Release | None, name: str
+    ) -> None:
+        super().__init__(
+            maxsize=math.inf, ttl=math.inf if ttl is None else ttl, timer=lambda: clock(), getsizeof=lambda e: e.size
+        )
         self.max_entries = max_entries
         self.max_size = max_size
         self.on_release = on_release
@@ -80,13 +84,13 @@ class MemoryStore(cachetools.TTLCache):
         if self.on_release is not None:
             self.on_release(entry.value)
 
-    def expire(self, time: float | None = None) -> list[tuple[Hashable, Entry]]:
+    def expire(self, time: float | None = None) -> list[tuple[str, Entry]]:
         expired = super().expire(time)
         for _key, entry in expired:
             self._release(entry)
         return expired
 
-    def popitem(self) -> tuple[Hashable, Entry]:
+    def popitem(self) -> tuple[str, Entry]:
         key, entry = super().popitem()  # the least recently used entry (evicted)
         self._release(entry)
         return key, entry
