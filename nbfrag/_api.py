@@ -18,6 +18,7 @@ from ._elements.progress import progress
 from ._elements.text import caption, exception, header, markdown, subheader, text, title
 from ._elements.write import write
 from ._flow.control import rerun, stop
+from ._flow.dialog import dialog
 from ._flow.fragment import fragment
 from ._widgets.any_widget import widget
 from ._widgets.buttons import button
@@ -47,14 +48,14 @@ __all__ = [
     # Status
     "error", "warning", "info", "success", "progress", "spinner", "toast", "balloons",
     # Execution flow
-    "fragment", "rerun", "stop",
+    "fragment", "rerun", "stop", "dialog",
 ]
 
 
 def _fill_container_methods() -> None:
     """Containers run every element command as a method (`col.write(...)`)."""
     public = {name: globals()[name] for name in __all__}
-    flow = {"fragment", "rerun", "stop"}
+    flow = {"fragment", "rerun", "stop", "dialog"}
     _Container.commands.update({n: c for n, c in public.items() if callable(c) and n not in flow})
     _Container.not_elements.update(flow | {"errors", "session_state", "load_ipython_extension", "unload_ipython_extension"})
 

@@ -20,6 +20,10 @@ class StreamlitValueError(StreamlitAPIException, ValueError):
     """A parameter has a value nbfrag cannot use."""
 
 
+class StreamlitMissingRequiredParameterError(StreamlitAPIException):
+    """A required parameter was not given (or given empty), e.g. `@st.dialog` without a title."""
+
+
 class DuplicateWidgetID(StreamlitAPIException):
     """Two widgets with the same identity were drawn in one run."""
 
