@@ -399,3 +399,21 @@ def test_a_dialog_is_not_a_container_method(nb):
     nb.run("import nbfrag as st\nc = st.container()")
     with pytest.raises(AttributeError, match="call st.dialog directly"):
         _ = nb.shell.user_ns["c"].dialog
+
+
+def test_st_rerun_hides_the_dialog_before_the_full_run_it_asks_for(app_test):  # item 30, issue #9405
+    at = app_test.from_string("""
+        import nbfrag as st
+        from nbfrag._runtime.runtime import runtime
+        modal = runtime.require_frame().app.root.extras.get("dialog")
+        st.session_state.shown_during_run = modal is not None and modal.is_open
+        @st.dialog("Slow")
+        def slow():
+            if st.button("Done"):
+                st.rerun()
+        if st.button("Open"):
+            slow()
+    """).run()
+    at.button("Open").click()
+    at.dialog[0].button("Done").click()
+    assert at.session_state.shown_during_run is False and at.dialog.values == []
