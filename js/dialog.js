@@ -185,6 +185,18 @@ export function attachView(view, host) {
   }
 }
 
+/** Take a child view out of the page again, with the detach messages (the counterpart of
+ * `attachView`: Lumino refuses to dispose a widget it thinks attached whose node left the page). */
+export function detachView(view) {
+  const widget = view.luminoWidget ?? view.pWidget;
+  const Lumino = widget?.constructor;
+  if (widget && typeof Lumino.detach === "function" && widget.isAttached && !widget.parent) {
+    Lumino.detach(widget);
+  } else {
+    view.el.remove();
+  }
+}
+
 /** The dialog's DOM: <dialog> > panel > (header: icon, title, close) + content. */
 export function buildDialog(doc) {
   const dialog = doc.createElement("dialog");
@@ -270,7 +282,8 @@ export class DialogView {
       else if (dialog.isConnected) dialog.showModal(); // a non-dismissible one stays
     };
     close.addEventListener("click", () => this.dismiss());
-    dialog.addEventListener("keydown", this.onKeyDown);
+    // Capture: widgets inside (ipywidgets' text boxes) stop their keydown events' propagation.
+    dialog.addEventListener("keydown", this.onKeyDown, true);
     dialog.addEventListener("cancel", this.onCancel);
     dialog.addEventListener("close", this.onClose);
     for (const target of [dialog, this.overlay]) {
@@ -328,6 +341,7 @@ export class DialogView {
     const { dialog } = this.parts;
     this.shown = false;
     const hadFocus = dialog.contains(this.doc.activeElement);
+    this.detach(); // while still on the page
     if (dialog.open) dialog.close();
     if (this.area) {
       this.doc.removeEventListener("focusin", this.onFocusIn, true);
@@ -428,7 +442,15 @@ export class DialogView {
     child.attached = true;
   }
 
+  detach() {
+    const { child } = this;
+    if (!child?.attached) return;
+    child.attached = false;
+    detachView(child.view);
+  }
+
   dropChild() {
+    this.detach();
     const { child } = this;
     this.child = null;
     if (child?.view) child.view.remove();

@@ -417,3 +417,23 @@ def test_st_rerun_hides_the_dialog_before_the_full_run_it_asks_for(app_test):  #
     at.button("Open").click()
     at.dialog[0].button("Done").click()
     assert at.session_state.shown_during_run is False and at.dialog.values == []
+
+
+def test_the_docstring_example(app_test):
+    at = app_test.from_string("""
+        import nbfrag as st
+        @st.dialog("Rename the plant")
+        def rename(plant):
+            name = st.text_input("New name", plant)
+            if st.button("Save"):
+                st.session_state.plant = name
+                st.rerun()
+        if st.button("Rename"):
+            rename(st.session_state.get("plant", "Fern"))
+        st.write(f"Plant: {st.session_state.get('plant', 'Fern')}")
+    """).run()
+    at.button("Rename").click()
+    assert at.dialog[0].text_input("New name").value == "Fern"
+    at.dialog[0].text_input("New name").input("Monstera")
+    at.dialog[0].button("Save").click()
+    assert at.markdown[0].value == "Plant: Monstera" and at.dialog.values == []

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { FakeModel } from "./fake-model.js";
 
-import dialogModule, { DialogView, attachView, focusables, modelId } from "../dialog.js";
+import dialogModule, { DialogView, attachView, detachView, focusables, modelId } from "../dialog.js";
 
 // jsdom has <dialog> but not its methods: a minimal stand-in that records modality.
 function polyfill(window) {
@@ -265,25 +265,63 @@ test("the body widget's view is shown inside, replaced when the body changes, re
   assert.equal(dialog().isConnected, false);
 });
 
-test("Lumino widgets are attached with their attach messages", () => {
-  const { document } = new JSDOM("<!doctype html><body></body>").window;
-  const calls = [];
-  class FakeLumino {
-    static attach(widget, host) {
-      calls.push([widget, host]);
-      host.appendChild(widget.node);
-    }
+// Lumino's rules: attach only a detached widget to a host on the page; detach only an
+// attached widget whose node is still on the page.
+class FakeLumino {
+  constructor(document) {
+    this.node = document.createElement("div");
+    this.isAttached = false;
+    this.parent = null;
   }
-  const widget = new FakeLumino();
-  widget.node = document.createElement("div");
-  widget.isAttached = false;
-  widget.parent = null;
+  static attach(widget, host) {
+    if (widget.isAttached || !host.isConnected) throw new Error("cannot attach");
+    host.appendChild(widget.node);
+    widget.isAttached = true;
+  }
+  static detach(widget) {
+    if (!widget.isAttached || !widget.node.isConnected) throw new Error("Widget is not attached.");
+    widget.node.remove();
+    widget.isAttached = false;
+  }
+}
+
+test("Lumino widgets are attached and detached with their messages", () => {
+  const { document } = new JSDOM("<!doctype html><body></body>").window;
+  const widget = new FakeLumino(document);
   const host = document.createElement("div");
   document.body.appendChild(host);
-  attachView({ el: widget.node, luminoWidget: widget }, host);
-  assert.deepEqual(calls, [[widget, host]]);
+  const view = { el: widget.node, luminoWidget: widget };
+  attachView(view, host);
+  assert.equal(widget.isAttached, true);
+  detachView(view);
+  assert.equal(widget.isAttached, false);
+  assert.equal(host.childElementCount, 0);
   attachView({ el: document.createElement("span") }, host);
   assert.equal(host.lastChild.tagName, "SPAN");
+});
+
+test("the body's Lumino widget leaves the page properly when the dialog hides", async () => {
+  const { dialog, document, model, key, open } = page();
+  const widget = new FakeLumino(document);
+  model.widget_manager.create_view = async () => ({
+    el: widget.node,
+    luminoWidget: widget,
+    remove() {
+      if (widget.isAttached) FakeLumino.detach(widget); // what Lumino's dispose does
+    },
+  });
+  model.set("body", "IPY_MODEL_b1");
+  open();
+  await settle();
+  assert.equal(widget.isAttached, true);
+  assert.equal(widget.node.parentElement, dialog().querySelector(".nbfrag-dialog-content"));
+  key("Escape"); // the overlay leaves the page...
+  assert.equal(widget.isAttached, false, "...after the body's widget was detached");
+  open(); // shown again: attached again
+  assert.equal(widget.isAttached, true);
+  model.set("is_open", false); // the kernel closes it...
+  model.set("body", null); // ...and drops the body: disposing must not throw
+  assert.equal(widget.isAttached, false);
 });
 
 test("icons: text only, a spinner, and no Material icon font", () => {
@@ -329,4 +367,16 @@ test("cleanup closes an open dialog, gives focus back and stops listening", () =
   assert.equal(document.querySelector(".nbfrag-dialog-overlay"), null);
   assert.equal(dialog().isConnected, false);
   for (const name of ["is_open", "generation", "body"]) assert.equal(model.listenerCount(`change:${name}`), 0);
+});
+
+test("Esc reaches the dialog even when a widget inside stops its keydown events", async () => {
+  const { dialog, model, open, window } = page();
+  model.set("body", "IPY_MODEL_b1");
+  open(2);
+  await settle();
+  const inside = dialog().querySelector(".inside-1");
+  inside.addEventListener("keydown", (event) => event.stopPropagation()); // as ipywidgets' text boxes do
+  inside.focus();
+  inside.dispatchEvent(new window.KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+  assert.deepEqual(model.sent, [{ event: "dismiss", generation: 2 }]);
 });

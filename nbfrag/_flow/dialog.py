@@ -349,8 +349,8 @@ def dialog(
     where it was when it closes. The kernel is told of every dismissal, also with
     `on_dismiss="ignore"` (then nothing reruns), so `repr()` of the app shows the dialog only
     while it is open. `":material/...:"` icons are not drawn (a notebook has no Material icon
-    font). A left/right panel can be resized by its edge. `st.sidebar` in a dialog raises, as
-    in any fragment. In a plain cell (no `%%app`) a dialog opens only during the cell's own run.
+    font), and a left/right panel cannot be resized. `st.sidebar` in a dialog raises, as in any
+    fragment. In a plain cell (no `%%app`) a dialog opens only during the cell's own run.
     """
     if callable(title) or title is None or title == "":  # `@st.dialog` without a title
         raise errors.StreamlitMissingRequiredParameterError(MISSING_TITLE)
