@@ -437,3 +437,17 @@ def test_the_docstring_example(app_test):
     at.dialog[0].text_input("New name").input("Monstera")
     at.dialog[0].button("Save").click()
     assert at.markdown[0].value == "Plant: Monstera" and at.dialog.values == []
+
+
+def test_st_sidebar_in_a_dialog_is_refused_inside_it(app_test):  # item 38: treat as unsupported
+    at = app_test.from_string("""
+        import nbfrag as st
+        @st.dialog("Side")
+        def side():
+            st.sidebar.write("no")
+        side()
+    """).run()
+    assert "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported" in (
+        at.dialog[0].exception[0].value
+    )
+    assert at.sidebar.elements() == []
