@@ -59,6 +59,7 @@ from ._flow.caching import cache_data as cache_data
 from ._flow.caching import cache_resource as cache_resource
 from ._flow.control import rerun as rerun
 from ._flow.control import stop as stop
+from ._flow.dialog import dialog as dialog
 from ._flow.fragment import fragment as fragment
 from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
@@ -153,6 +154,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("fragment", fragment, method=False),
     _Command("rerun", rerun, draws=(), method=False),
     _Command("stop", stop, draws=(), method=False),
+    _Command("dialog", dialog, method=False),  # opens a modal over the app, not in a container
     # Page and script
     _Command("set_page_config", set_page_config, draws=(), method=False),
     _Command("echo", echo, draws=("code",), method=False),

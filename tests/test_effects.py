@@ -140,7 +140,7 @@ def test_frontend_modules_are_self_contained(tmp_path):
 
     node = shutil.which("node")
     assert node, "node is needed to check the frontend modules (the Makefile's js tests use it too)"
-    for name in ("ticker.js", "toast.js", "balloons.js"):
+    for name in ("ticker.js", "toast.js", "balloons.js", "dialog.js"):
         source = esm(name)
         assert 'from "./' not in source and "export default" in source
         module = tmp_path / f"{name[:-3]}.mjs"

@@ -150,6 +150,12 @@ def part():
 
 part()
 print("printed")
+
+@st.dialog("d")
+def ask():
+    st.text("in the dialog")
+
+ask()
 """
 NOT_DRAWN_ABOVE = {"dataframe", "table", "image", "pyplot", "plotly_chart", "rerun", "stop"}
 

@@ -94,6 +94,9 @@ class Block:
         self._nested: list[Block] = []  # layout blocks begun in this run, ended with it
         self.aside: Block | None = None  # an app's sidebar, listed first in `lines()`
         self.heading: Callable[[], list[str]] | None = None  # lines before everything (page settings)
+        # Slots floating over the block, outside its flow and its runs (an open dialog): their
+        # owner adds and removes them; listed after the slots in `lines()`, disposed with it.
+        self.overlays: list[Slot] = []
 
     # -- a run ----------------------------------------------------------------------------
     @property
@@ -247,14 +250,15 @@ class Block:
         widget = self.extras.get(name)
         if widget is None:
             widget = self.extras[name] = create()
-            if not self.running:
+            if not self.running or self._appending:  # no commit is coming to show it
                 self._show(s.widget for s in self.slots)
         return widget
 
     def dispose(self) -> None:
         """Close everything in the block (it left the page)."""
-        for slot in list(self._by_key.values()):
+        for slot in [*self._by_key.values(), *self.overlays]:
             slot.dispose()
+        self.overlays.clear()
         for widget in [*self.extras.values(), *self.transients.values()]:
             close_widget(widget)
         self._by_key.clear()
@@ -270,7 +274,7 @@ class Block:
         out: list[str] = list(self.heading()) if self.heading is not None else []
         if self.aside is not None and self.aside.slots:
             out += [self.aside.aside_label] + ["  " + line for line in self.aside.lines()]
-        for slot in self.slots:
+        for slot in [*self.slots, *self.overlays]:
             out.extend(slot.lines())
         return out
 

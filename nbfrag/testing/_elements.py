@@ -36,9 +36,10 @@ class Actor(Protocol):
 
 
 def walk(blocks: Sequence[Block]) -> Iterator[Slot]:
-    """Every visible slot, depth first in page order (a container before what it holds)."""
+    """Every visible slot, depth first in page order (a container before what it holds; an
+    open dialog after the page it covers)."""
     for block in blocks:
-        for slot in block.slots:
+        for slot in [*block.slots, *block.overlays]:
             if slot.hidden:
                 continue
             yield slot
@@ -113,7 +114,9 @@ class Node:
         return f" {self._subject()} shows: {', '.join(kinds) or 'nothing'}."
 
     def __str__(self) -> str:
-        return "\n".join(line for block in self._blocks() for slot in block.slots for line in slot.lines())
+        return "\n".join(
+            line for block in self._blocks() for slot in [*block.slots, *block.overlays] for line in slot.lines()
+        )
 
 
 class Section(Node):
@@ -243,6 +246,20 @@ class Element(Node):
 
     def uncheck(self) -> Element:
         return self.set_value(False)
+
+    def dismiss(self) -> Element:
+        """Dismiss a dialog as a visitor does (Esc, its close button, a click outside): the
+        kernel closes it and, with `on_dismiss="rerun"` or a callback, reruns its opener."""
+        dismiss = getattr(self.slot.owner, "dismiss", None)
+        if not callable(dismiss):
+            raise TypeError(f"{self.describe()} cannot be dismissed (dialogs can)")
+        if getattr(self.slot.owner, "dismissible", True) is False:
+            raise RuntimeError(
+                f"{self.describe()} is not dismissible: a user cannot close it; st.rerun() in it can."
+            )
+        with self._acting():
+            dismiss()
+        return self
 
     def run(self) -> Any:
         """Nothing to do: an interaction has already rerun what it reruns in a notebook (only
