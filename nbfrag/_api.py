@@ -18,6 +18,7 @@ from ._elements.progress import progress
 from ._elements.text import caption, exception, header, markdown, subheader, text, title
 from ._elements.write import write
 from ._flow.control import rerun, stop
+from ._flow.forms import form, form_submit_button
 from ._flow.fragment import fragment
 from ._widgets.any_widget import widget
 from ._widgets.buttons import button
@@ -47,7 +48,7 @@ __all__ = [
     # Status
     "error", "warning", "info", "success", "progress", "spinner", "toast", "balloons",
     # Execution flow
-    "fragment", "rerun", "stop",
+    "fragment", "rerun", "stop", "form", "form_submit_button",
 ]
 
 

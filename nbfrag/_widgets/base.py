@@ -21,6 +21,7 @@ from typing import Any, Callable, Hashable, Iterator
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.forms import FormScope, form_of
 from .._runtime.reconciler import Slot
 from .._runtime.runtime import runtime
 from .._runtime.scopes import Fragment, Frame, Request
@@ -71,6 +72,9 @@ def widget_frame(
     if frame.outside_scope:
         raise errors.StreamlitFragmentWidgetsNotAllowedOutsideError()
     wid = widget_id(element_type, key, *identity)
+    form = form_of(frame.block)
+    if form is not None:  # the form is part of a widget's identity, as in Streamlit
+        wid = ("form", form.key, wid)
     if unique:
         frame.run.claim(wid, element_type, key)
     return frame, wid
@@ -153,34 +157,44 @@ class InputOwner(WidgetOwner):
     widget: Any = None
     control: Control | None = None
     value: Any = None
+    form: FormScope | None = None  # in a form, edits wait there for its submit
 
     def __post_init__(self) -> None:
         self.read = lambda: self.value
         self.write = self._write_from_user
 
     # -- the ipywidget side ------------------------------------------------------------------
+    def shown(self) -> Any:
+        """What the widget shows: `value`, or in a form the user's edit not submitted yet."""
+        return self.form.shown(self) if self.form is not None else self.value
+
     def push(self) -> None:
-        """Show `value` in the widget (no message when it already does)."""
+        """Show `shown()` in the widget (no message when it already does)."""
         assert self.control is not None
-        target = self.control.to_widget(self.value)
+        target = self.control.to_widget(self.shown())
         if getattr(self.widget, self.control.trait) != target:
             with kernel_writes():
                 setattr(self.widget, self.control.trait, target)
 
     def changed(self, change: dict[str, Any]) -> None:
-        """A user edited the widget: take the new value and rerun the widget's scope."""
+        """A user edited the widget: take the new value and rerun the widget's scope (in a
+        form: keep it as the form's pending edit, no rerun)."""
         if _kernel_writes[0] or self.control is None:
             return
         try:
-            edited = self.control.merge(self.value, self.control.from_widget(change["new"]))
+            edited = self.control.merge(self.shown(), self.control.from_widget(change["new"]))
             value = self.control.coerce(edited)
         except (ValueError, TypeError, errors.StreamlitAPIException):
             self.push()  # not a value Streamlit's widget would send: show the last valid one
             return
-        self.value = value
+        if self.form is not None:
+            self.form.hold(self, value)
+        else:
+            self.value = value
         if self.control.to_widget(value) != change["new"]:
             self.push()  # e.g. text cut to max_chars
-        runtime.dispatch(self.request())
+        if self.form is None:
+            runtime.dispatch(self.request())
 
     def _write_from_user(self, value: Any) -> None:
         """Set the widget as a user would (for `nbfrag.testing`): through the trait."""
@@ -197,11 +211,14 @@ class InputOwner(WidgetOwner):
             raise errors.StreamlitWidgetAlreadyInstantiatedError(self.key or "")
         assert self.control is not None
         self.value = self.control.coerce(value)
+        if self.form is not None:
+            self.form.drop(self)  # the app's value replaces an edit not submitted yet
         self.push()
 
     def describe(self) -> str:
+        """The widget as the page shows it (in a form, with the edit not submitted yet)."""
         assert self.control is not None
-        return f"{self.label}: {self.control.show(self.value)}"
+        return f"{self.label}: {self.control.show(self.shown())}"
 
 
 def input_widget(
@@ -233,6 +250,9 @@ def input_widget(
     label = str(label)
     key = None if key is None else str(key)
     frame, wid = widget_frame(element_type, key, label, help, *identity)
+    form = form_of(frame.block)
+    if form is not None and callable(on_change):
+        raise errors.StreamlitInvalidFormCallbackError()
 
     def update(widget: Any) -> None:
         with kernel_writes():
@@ -252,7 +272,7 @@ def input_widget(
     slot = frame.block.place(element_type, wid, create, update, props=props)
     owner = slot.owner
     if owner is None:
-        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
+        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget, form=form)
         owner.control = control
         found, preset = runtime.state.preset(key) if key is not None else (False, None)
         owner.value = control.coerce(preset) if found else default
@@ -272,5 +292,7 @@ def input_widget(
     slot.body = label
     if key is not None:
         bind_key(slot, key, owner)
+    if form is not None:
+        form.enroll(slot, owner, default)
     frame.show(slot.widget)
     return owner.value

@@ -7,6 +7,7 @@ from typing import Any, Callable, Hashable
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.forms import form_of
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, bind_key, make_callback, widget_frame
 
@@ -51,6 +52,11 @@ def button(
         raise errors.StreamlitAPIException(
             f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
             f'\nThe argument passed was "{type}".'
+        )
+    if form_of(runtime.require_frame().block) is not None:
+        raise errors.StreamlitInvalidLayoutContextError(
+            "`st.button()` can't be used in an `st.form()`. Use `st.form_submit_button()` instead "
+            "to submit the form." + errors.FORMS_INFO
         )
     key = None if key is None else str(key)
     frame, wid = widget_frame("button", key, str(label), help, type, icon)
