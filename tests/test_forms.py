@@ -508,3 +508,41 @@ def test_apptest_lists_forms_and_submits_them(app_test):
     assert line(at) == "t=via form n=1 sent=True" and len(at.runs) == 3
     with pytest.raises(TypeError, match="cannot be submitted"):
         at.button("Outside").submit()
+
+
+def test_9_an_any_widget_in_a_form_waits_for_the_submit_and_takes_no_callback(app_test):
+    at = app_test.from_string(
+        """
+import ipywidgets, nbfrag as st
+with st.form("f"):
+    level = st.widget(lambda: ipywidgets.IntSlider(1))
+    st.form_submit_button()
+st.text(f"level={level}")
+"""
+    ).run()
+    at.widget[0].set_value(5)
+    assert len(at.runs) == 1
+    at.form_submit_button[0].click()
+    assert at.text[0].value == "level=5"
+    at = app_test.from_string(
+        'import ipywidgets, nbfrag as st\nwith st.form("f"):\n'
+        '    st.widget(ipywidgets.IntSlider(), on_change=print)'
+    ).run()
+    assert "StreamlitInvalidFormCallbackError" in at.exception[0].value
+
+
+def test_reruns_do_not_pile_up_bookkeeping_on_a_forms_widgets(app_test):
+    at = app_test.from_string(FORM).run()
+    watchers = [len(slot.on_dispose) for slot in (at.text_input("T").slot, at.form_submit_button("Send").slot)]
+    for _ in range(3):
+        at.run()
+    assert [len(slot.on_dispose) for slot in (at.text_input("T").slot, at.form_submit_button("Send").slot)] == watchers
+
+
+def test_assigning_a_form_widgets_key_replaces_its_pending_edit(app_test):
+    at = app_test.from_string(FORM).run()
+    at.text_input("T").set_value("typed")
+    at.session_state.t = "assigned"  # from another cell, between runs
+    assert at.text_input("T").slot.widget.value == "assigned"
+    at.form_submit_button("Send").click()
+    assert line(at) == "t=assigned n=1 sent=True"

@@ -33,13 +33,17 @@ MISSING_SUBMIT_BUTTON = (
 )
 
 
-def _css_size(value: Any, words: dict[str, str | None], error: type[errors.StreamlitAPIException]) -> str | None:
+def _css_size(
+    value: Any,
+    words: dict[str, str | None],
+    error: type[errors.StreamlitInvalidWidthError] | type[errors.StreamlitInvalidHeightError],
+) -> str | None:
     """A `width`/`height` argument as CSS: a positive int is pixels, or one of `words`."""
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return f"{value}px"
     if isinstance(value, str) and value in words:
         return words[value]
-    raise error(value, True)  # type: ignore[call-arg]
+    raise error(value, True)
 
 
 def form(
@@ -109,8 +113,10 @@ def form(
     it). A form without a submit button shows a warning inside it (Streamlit 1.60+ shows
     nothing, older versions showed this warning). Enter submits from `st.text_input` and
     `st.text_area`, not from `st.number_input`. `st.session_state[key]` is refused while it
-    holds a value, not only in the run that assigned it. `st.widget` inputs in a form are not
-    held (their value is the ipywidget's own).
+    holds a value, not only in the run that assigned it. An `st.widget` in a form reruns
+    nothing until the submit either, but its value is the ipywidget's own: a run caused
+    elsewhere already reads an edit, and `clear_on_submit` leaves it (as Streamlit leaves
+    custom components).
     """
     frame = runtime.require_frame()
     if form_of(frame.block) is not None:
@@ -226,6 +232,8 @@ def form_submit_button(
         A tooltip.
     on_click : callable or None
         Called with `args`/`kwargs` before the run the submit causes.
+    args, kwargs : tuple, dict or None
+        Arguments for `on_click`.
     key : str, int or None
         The button's identity. Without one it is `f"FormSubmitter:{form_key}-{label}"`, which
         is visible (read-only, False except in the run of its click) in `st.session_state`;
@@ -243,6 +251,11 @@ def form_submit_button(
     shortcut, wrap : accepted, ignored
         A notebook's keyboard belongs to Jupyter's own shortcuts, so no key is bound; labels
         wrap as the browser lays them out.
+
+    Returns
+    -------
+    bool
+        True in the run its click (or Enter in the form) caused, else False.
 
     Raises
     ------

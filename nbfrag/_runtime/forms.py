@@ -74,6 +74,7 @@ class FormScope:
         self.pending: dict[Hashable, Any] = {}  # edits not submitted yet, by widget id
         self.members: dict[Hashable, tuple[Member, Any]] = {}  # inputs drawn in it, with defaults
         self.buttons: dict[Hashable, Submitter] = {}  # submit buttons, in the order drawn
+        self._watched: set[Hashable] = set()  # buttons whose removal is watched
         self.helper: EnterToSubmit | None = None
 
     # -- members ----------------------------------------------------------------------------
@@ -134,12 +135,16 @@ class FormScope:
         self.buttons.clear()
 
     def add_button(self, slot: Slot, button: Submitter) -> None:
-        if button.widget_id not in self.buttons:
-            slot.on_dispose.append(lambda: self.remove_button(button.widget_id))
-        self.buttons[button.widget_id] = button
+        """A submit button was drawn in the form (each run)."""
+        wid = button.widget_id
+        if wid not in self._watched:  # once per button, not once per run
+            self._watched.add(wid)
+            slot.on_dispose.append(lambda: self.remove_button(wid))
+        self.buttons[wid] = button
         self.refresh()
 
     def remove_button(self, wid: Hashable) -> None:
+        self._watched.discard(wid)
         self.buttons.pop(wid, None)
         self.refresh()
 
@@ -256,5 +261,7 @@ def place_enter_helper(block: Block, form: FormScope) -> EnterToSubmit:
 
     slot = block.place("form_enter", None, EnterToSubmit, update, text=lambda: "")
     slot.hidden = True
-    form.helper = slot.widget  # type: ignore[assignment]
-    return slot.widget  # type: ignore[return-value]
+    helper = slot.widget
+    assert isinstance(helper, EnterToSubmit)
+    form.helper = helper
+    return helper

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.forms import form_of
 from .._runtime.reconciler import close_widget
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, _kernel_writes, make_callback, widget_frame
@@ -69,6 +70,9 @@ def widget(
     # Unkeyed, the n-th st.widget of a class in a container is the same one in every run (two
     # IntSliders need no keys); keyed, the key must be unique as for any widget.
     frame, wid = widget_frame("widget", key, kind, unique=key is not None)
+    in_form = form_of(frame.block) is not None
+    if in_form and on_change is not None:
+        raise errors.StreamlitInvalidFormCallbackError()
 
     def create() -> widgets.Widget:
         made = w() if is_factory else w
@@ -91,7 +95,7 @@ def widget(
         names = _trait_names(kept, on)
 
         def changed(change: dict[str, Any]) -> None:
-            if _kernel_writes[0] or runtime.busy:  # nbfrag or the app's own code set it
+            if _kernel_writes[0] or runtime.busy or in_form:  # in a form, the submit reruns
                 return
             runtime.dispatch(owner.request())
 
