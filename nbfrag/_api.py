@@ -60,10 +60,12 @@ from ._flow.caching import cache_resource as cache_resource
 from ._flow.control import rerun as rerun
 from ._flow.control import stop as stop
 from ._flow.dialog import dialog as dialog
+from ._flow.forms import form as form
 from ._flow.fragment import fragment as fragment
 from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
+from ._widgets.buttons import form_submit_button as form_submit_button
 from ._widgets.choices import multiselect as multiselect
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
@@ -155,6 +157,8 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("rerun", rerun, draws=(), method=False),
     _Command("stop", stop, draws=(), method=False),
     _Command("dialog", dialog, method=False),  # opens a modal over the app, not in a container
+    _Command("form", form),
+    _Command("form_submit_button", form_submit_button),
     # Page and script
     _Command("set_page_config", set_page_config, draws=(), method=False),
     _Command("echo", echo, draws=("code",), method=False),

@@ -52,8 +52,6 @@ NOT_YET: dict[str, str] = {
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
     "feedback": "st.radio(..., horizontal=True) with the faces or stars as options.",
     "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
-    "form": "Put the inputs in an @st.fragment with an st.button that applies them: only the fragment reruns.",
-    "form_submit_button": "st.button, in the fragment that holds the inputs (see st.form).",
     "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
     "grid": "st.columns, once per row of the grid.",

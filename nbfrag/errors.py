@@ -252,3 +252,44 @@ class CachedStFunctionInBackgroundModeWarning(StreamlitAPIWarning):
             "To fix this, either move the display commands outside the cached function, or use\n"
             '`refresh_mode="foreground"`.'
         )
+
+
+# --------------------------------------------------------------------------------------------
+# Forms (`st.form`, `st.form_submit_button`) and sizes
+
+
+class StreamlitInvalidFormCallbackError(StreamlitAPIException):
+    """A widget inside a form was given a callback (only submit buttons may have one)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Within a form, callbacks can only be defined on `st.form_submit_button`. Defining "
+            "callbacks on other widgets inside a form is not allowed."
+        )
+
+
+class StreamlitInvalidWidthError(StreamlitAPIException):
+    """`width=` is not a positive number of pixels or one of the allowed words."""
+
+    def __init__(self, width: object, allow_content: bool = False) -> None:
+        valid = "a positive integer (pixels), 'stretch', or 'content'" if allow_content else (
+            "a positive integer (pixels) or 'stretch'"
+        )
+        super().__init__(f"Invalid width value: {width!r}. Width must be either {valid}.")
+
+
+class StreamlitInvalidHeightError(StreamlitAPIException):
+    """`height=` is not a positive number of pixels or one of the allowed words."""
+
+    def __init__(self, height: object, allow_content: bool = False) -> None:
+        valid = "a positive integer (pixels), 'stretch', or 'content'" if allow_content else (
+            "a positive integer (pixels) or 'stretch'"
+        )
+        super().__init__(f"Invalid height value: {height!r}. Height must be either {valid}.")
+
+
+FORMS_INFO = (
+    "\n\nFor more information, refer to the\n[documentation for forms]"
+    "(https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).\n"
+)
+"""Appended to the layout errors about forms, as Streamlit does."""

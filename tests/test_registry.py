@@ -143,6 +143,8 @@ st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
 st.toast("t"); st.balloons()
+with st.form("form"):
+    st.form_submit_button()
 
 @st.fragment
 def part():

@@ -23,6 +23,12 @@ _STYLES = {
 
 
 def _alert(kind: str, body: Any, icon: str | None) -> None:
+    html, text = alert_html(kind, body, icon)
+    place_html(kind, html, text, clean_text(body))
+
+
+def alert_html(kind: str, body: Any, icon: str | None) -> tuple[str, str]:
+    """An alert's HTML and its text form (`kind` is "error", "warning", "info" or "success")."""
     label, role, colour = _STYLES[kind]
     value = clean_text(body)
     icon_text = "" if icon is None else str(icon)
@@ -38,7 +44,7 @@ def _alert(kind: str, body: Any, icon: str | None) -> None:
         f"border-radius:4px;margin:0.25em 0'>{icon_html}<div>{markdown_html(value)}</div></div>"
     )
     text = f"{label}: {icon_text + ' ' if icon_text else ''}{value}"
-    place_html(kind, html, text, value)
+    return html, text
 
 
 def error(body: Any, *, icon: str | None = None, width: Any = None) -> None:

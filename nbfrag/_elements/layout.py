@@ -553,7 +553,8 @@ def tabs(
     on_change : "ignore", "rerun" or callable, default "ignore"
         "ignore": the tabs track nothing and `.open` is None. "rerun": they track the open tab
         and switching reruns the app (or the fragment they are in). A callable: the same, with
-        `on_change(*args, **kwargs)` called first.
+        `on_change(*args, **kwargs)` called first. In an `st.form` a callable raises
+        `StreamlitInvalidFormCallbackError`; "rerun" reruns at once, not on the form's submit.
     args : list or tuple, optional
         Positional arguments for an `on_change` callable.
     kwargs : dict, optional
@@ -612,7 +613,9 @@ def tabs(
     tracked = mode != "ignore"
     identity: Any = key
     if tracked:  # a widget: identity, Session State key, reruns when the user switches tab
-        frame, identity = widget_frame("tabs", key, tuple(labels), default)
+        frame, identity = widget_frame(
+            "tabs", key, tuple(labels), default, on_change=mode if callable(mode) else None
+        )
     group = _place_block(
         "tabs", identity, create, block_class=_TabsBlock, text=lambda: f"tabs (open: {current()}):",
     )
@@ -683,7 +686,8 @@ def expander(
     on_change : "ignore", "rerun" or callable, default "ignore"
         "ignore": nothing is tracked and `.open` is None. "rerun": opening or closing reruns
         the app (or the fragment it is in). A callable: the same, with
-        `on_change(*args, **kwargs)` called first.
+        `on_change(*args, **kwargs)` called first. In an `st.form` a callable raises
+        `StreamlitInvalidFormCallbackError`; "rerun" reruns at once, not on the form's submit.
     args : list or tuple, optional
         Positional arguments for an `on_change` callable.
     kwargs : dict, optional
@@ -733,7 +737,9 @@ def expander(
     tracked = mode != "ignore"
     identity: Any = str(label) if key is None else key
     if tracked:
-        frame, identity = widget_frame("expander", key, str(label), icon, bool(expanded))
+        frame, identity = widget_frame(
+            "expander", key, str(label), icon, bool(expanded), on_change=mode if callable(mode) else None
+        )
     slot = _place_block(
         "expander", identity, create, update=update, props=(text_label,), text=text,
         inner=lambda accordion: accordion.children[0],

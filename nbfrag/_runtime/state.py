@@ -66,6 +66,7 @@ class SessionState(_ByAttribute):
         object.__setattr__(self, "_bindings", {})
         object.__setattr__(self, "_listeners", [])
         object.__setattr__(self, "_view", None)  # its live view, made when first displayed
+        object.__setattr__(self, "_guards", {})  # reserved keys (a form's): key -> check
 
     # -- mapping protocol ---------------------------------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -78,6 +79,9 @@ class SessionState(_ByAttribute):
             raise KeyError(f'st.session_state has no key "{key}". {_HINT}') from None
 
     def __setitem__(self, key: str, value: Any) -> None:
+        guard = self._guards.get(key)
+        if guard is not None:
+            guard()  # may refuse the assignment
         binding = self._bindings.get(key)
         if binding is not None:
             binding.set(value)
@@ -123,6 +127,15 @@ class SessionState(_ByAttribute):
         if self._bindings.get(key) is binding:
             del self._bindings[key]
             self._changed()
+
+    def guard(self, key: str, check: Callable[[], None]) -> None:
+        """Call `check()` before every assignment of `key`, which may refuse it: a form's key
+        is reserved without being a key of the state."""
+        self._guards[key] = check
+
+    def unguard(self, key: str, check: Callable[[], None]) -> None:
+        if self._guards.get(key) is check:
+            del self._guards[key]
 
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call `callback()` after every change (the live view uses this)."""

@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.forms import form_of
 from .._runtime.reconciler import close_widget
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, make_callback, widget_frame
@@ -108,7 +109,8 @@ def widget(
     kind = getattr(w, "__qualname__", "factory") if is_factory else type(w).__qualname__
     # Unkeyed, the n-th st.widget of a class in a container is the same one in every run (two
     # IntSliders need no keys); keyed, the key must be unique as for any widget.
-    frame, wid = widget_frame("widget", key, kind, unique=key is not None)
+    frame, wid = widget_frame("widget", key, kind, unique=key is not None, on_change=on_change)
+    in_form = form_of(frame.block) is not None
 
     def create() -> widgets.Widget:
         made = w() if is_factory else w
@@ -131,7 +133,7 @@ def widget(
         names = _trait_names(kept, on)
 
         def changed(change: dict[str, Any]) -> None:
-            if runtime.kernel_writing or runtime.busy:  # nbfrag or the app's own code set it
+            if runtime.kernel_writing or runtime.busy or in_form:  # in a form, the submit reruns
                 return
             runtime.dispatch(owner.request())
 

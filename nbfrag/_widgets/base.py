@@ -22,6 +22,7 @@ import ipywidgets as widgets
 
 from .. import errors
 from .._runtime.execution import show_exception
+from .._runtime.forms import FormScope, form_of
 from .._runtime.reconciler import Slot
 from .._runtime.recording import in_cached_function
 from .._runtime.runtime import runtime
@@ -58,19 +59,26 @@ class WidgetOwner:
 
 
 def widget_frame(
-    element_type: str, key: str | None, *identity: Any, unique: bool = True
+    element_type: str, key: str | None, *identity: Any, unique: bool = True, on_change: Any = None
 ) -> tuple[Frame, Hashable]:
     """The frame to draw a widget in, and the widget's id, claimed for this run (`unique`).
+    Inside an `st.form` the form is part of the id, as in Streamlit.
 
-    Raises Streamlit's errors for a duplicate identity and for a fragment drawing a widget
-    into a container created outside it (its clicks would have no scope to rerun). Inside a
-    cached function it first draws Streamlit's `CachedWidgetWarning`."""
+    Raises Streamlit's errors for a duplicate identity, for a fragment drawing a widget into a
+    container created outside it (its clicks would have no scope to rerun) and for a callback
+    (`on_change`) on a widget in a form (only submit buttons may have one). Inside a cached
+    function it first draws Streamlit's `CachedWidgetWarning`."""
     frame = runtime.require_frame()
     if frame.outside_scope:
         raise errors.StreamlitFragmentWidgetsNotAllowedOutsideError()
+    form = form_of(frame.block)
+    if form is not None and on_change is not None:
+        raise errors.StreamlitInvalidFormCallbackError()
     if in_cached_function():  # Streamlit draws this warning, then the widget
         frame.show(show_exception(frame.block, errors.CachedWidgetWarning()).widget)
     wid = widget_id(element_type, key, *identity)
+    if form is not None:  # the form is part of a widget's identity, as in Streamlit
+        wid = ("form", form.key, wid)
     if unique:
         frame.run.claim(wid, element_type, key)
     return frame, wid
@@ -158,29 +166,40 @@ class InputOwner(WidgetOwner):
     widget: Any = None
     control: Control[Any] | None = None
     value: Any = None
+    form: FormScope | None = None  # in a form, edits wait there for its submit
 
     def __post_init__(self) -> None:
         self.read = lambda: self.value
         self.write = self._write_from_user
 
     # -- the ipywidget side ------------------------------------------------------------------
+    def shown(self) -> Any:
+        """What the widget shows: `value`, or in a form the user's edit not submitted yet."""
+        return self.form.shown(self) if self.form is not None else self.value
+
     def push(self) -> None:
-        """Show `value` in the widget (no message when it already does)."""
+        """Show `shown()` in the widget (no message when it already does)."""
         assert self.control is not None
-        target = self.control.to_widget(self.value)
+        target = self.control.to_widget(self.shown())
         if getattr(self.widget, self.control.trait) != target:
             with runtime.kernel_writes():
                 setattr(self.widget, self.control.trait, target)
 
     def changed(self, change: dict[str, Any]) -> None:
-        """A user edited the widget: take the new value and rerun the widget's scope."""
+        """A user edited the widget: take the new value and rerun the widget's scope (in a
+        form: keep it as the form's pending edit, no rerun)."""
         if runtime.kernel_writing or self.control is None:
             return
         try:
-            edited = self.control.merge(self.value, self.control.from_widget(change["new"]))
+            edited = self.control.merge(self.shown(), self.control.from_widget(change["new"]))
             value = self.control.coerce(edited)
         except (ValueError, TypeError, errors.StreamlitAPIException):
             self.push()  # not a value Streamlit's widget would send: show the last valid one
+            return
+        if self.form is not None:
+            self.form.hold(self, value)  # no run: the form's submit sends it
+            if self.control.to_widget(value) != change["new"]:
+                self.push()
             return
         unchanged = _same_value(value, self.value)
         self.value = value
@@ -204,11 +223,14 @@ class InputOwner(WidgetOwner):
             raise errors.StreamlitWidgetAlreadyInstantiatedError(self.key or "")
         assert self.control is not None
         self.value = self.control.coerce(value)
+        if self.form is not None:
+            self.form.drop(self)  # the app's value replaces an edit not submitted yet
         self.push()
 
     def describe(self) -> str:
+        """The widget as the page shows it (in a form, with the edit not submitted yet)."""
         assert self.control is not None
-        return f"{self.label}: {self.control.show(self.value)}"
+        return f"{self.label}: {self.control.show(self.shown())}"
 
 
 def track_value(
@@ -219,21 +241,26 @@ def track_value(
     default: V,
     control: Control[V],
     callback: Callable[[], Any] | None,
+    form: FormScope | None = None,
 ) -> InputOwner:
     """Give a drawn slot a value that users change: its `InputOwner` (made on first draw),
     kept valid with this run's `control`, bound to Session State under `key`.
 
     `default` is the value of a new widget, unless Session State already holds its `key`
     (set before the widget existed), which wins, as in Streamlit. Inputs and widget-like
-    containers (tabs and expanders with `on_change`) share this.
+    containers (tabs and expanders with `on_change`) share this. An input in an `st.form`
+    joins it (`form`): the user's edits wait there for a submit, and `clear_on_submit` brings
+    `default` back. (Streamlit does not batch tracked containers in a form: they pass no form.)
     """
-    owner = _input_owner(slot, slot.key[1], slot.key[0], label, key, default, control)
+    owner = _input_owner(slot, slot.key[1], slot.key[0], label, key, default, control, form)
     owner.label = label
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.callback = callback
     slot.body = label
     if key is not None:
         bind_key(slot, key, owner)
+    if form is not None:
+        form.enroll(slot, owner, default)
     return owner
 
 
@@ -261,7 +288,7 @@ def input_widget(
     check_label_visibility(label_visibility)
     label = str(label)
     key = None if key is None else str(key)
-    frame, wid = widget_frame(element_type, key, label, help, *identity)
+    frame, wid = widget_frame(element_type, key, label, help, *identity, on_change=on_change)
 
     def update(widget: Any) -> None:
         with runtime.kernel_writes():
@@ -279,7 +306,8 @@ def input_widget(
 
     props = (control.config, label, label_visibility, help, bool(disabled))
     slot = frame.block.place(element_type, wid, create, update, props=props)
-    owner = track_value(slot, frame, label, key, default, control, make_callback(on_change, args, kwargs))
+    callback = make_callback(on_change, args, kwargs)
+    owner = track_value(slot, frame, label, key, default, control, callback, form_of(frame.block))
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
     frame.show(slot.widget)
     value: V = owner.value
@@ -287,13 +315,20 @@ def input_widget(
 
 
 def _input_owner(
-    slot: Slot, wid: Hashable, element_type: str, label: str, key: str | None, default: V, control: Control[V]
+    slot: Slot,
+    wid: Hashable,
+    element_type: str,
+    label: str,
+    key: str | None,
+    default: V,
+    control: Control[V],
+    form: FormScope | None = None,
 ) -> InputOwner:
     """The input drawn in `slot`, holding its value for this run: a new one starts at the
     value Session State holds for its `key`, else at `default`; last run's keeps its value
     while this run's options and bounds allow it, else starts again at `default`."""
     if slot.owner is None:
-        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget)
+        owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget, form=form)
         owner.control = control
         found, preset = runtime.session.state.preset(key) if key is not None else (False, None)
         owner.value = control.coerce(preset) if found else default

@@ -1,21 +1,25 @@
-"""`st.button`: a value for one run only (True in the run its click caused)."""
+"""`st.button` and `st.form_submit_button`: values for one run only (True in the run the click
+caused). A submit button's click submits its form (`nbfrag._runtime.forms.FormScope`): the form's
+pending edits become the values the app reads, in that one run."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Any
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.forms import FormScope, form_of
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, bind_key, make_callback, widget_frame
-from .types import ButtonType, Callback, Key, WidgetArgs, WidgetKwargs, Width
+from .types import ButtonType, Callback, Key, WidgetArgs, WidgetKwargs, Width, css_size
 
-_BUTTON_STYLES: dict[str, str] = {"primary": "primary", "secondary": "", "tertiary": ""}
+BUTTON_STYLES: dict[str, str] = {"primary": "primary", "secondary": "", "tertiary": ""}
 
 
-class _ReadOnlyTrigger:
+class ReadOnlyTrigger:
     """Session State binding of a keyed button: True in the run its click caused."""
 
     def __init__(self, widget_id: Hashable, key: str) -> None:
@@ -98,10 +102,15 @@ def button(
     ... else:
     ...     st.write("Click the button.")
     """
-    if type not in _BUTTON_STYLES:
+    if type not in BUTTON_STYLES:
         raise errors.StreamlitAPIException(
             f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
             f'\nThe argument passed was "{type}".'
+        )
+    if form_of(runtime.require_frame().block) is not None:
+        raise errors.StreamlitInvalidLayoutContextError(
+            "`st.button()` can't be used in an `st.form()`. Use `st.form_submit_button()` instead "
+            "to submit the form." + errors.FORMS_INFO
         )
     key = None if key is None else str(key)
     frame, wid = widget_frame("button", key, str(label), help, type, icon)
@@ -116,7 +125,7 @@ def button(
         widget.description = f"{icon} {label}" if icon else str(label)
         widget.tooltip = help or None
         widget.disabled = bool(disabled)
-        widget.button_style = _BUTTON_STYLES[type]
+        widget.button_style = BUTTON_STYLES[type]
         widget.layout.width = "100%" if full_width else None
 
     props = (label, help, disabled, type, icon, full_width)
@@ -129,6 +138,156 @@ def button(
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.callback = make_callback(on_click, args, kwargs)
     if key is not None:
-        bind_key(slot, key, _ReadOnlyTrigger(wid, key))
+        bind_key(slot, key, ReadOnlyTrigger(wid, key))
+    frame.show(slot.widget)
+    return bool(runtime.session.triggers.get(wid, False))
+
+
+# --------------------------------------------------------------------------------------------
+# st.form_submit_button
+
+
+@dataclass(eq=False)
+class SubmitOwner(WidgetOwner):
+    """A drawn submit button: its form, and whether it is disabled (Enter follows the first)."""
+
+    form: FormScope | None = None
+    disabled: bool = False
+    widget: Any = None
+
+
+def _submit_with(owner: SubmitOwner) -> Callable[[Any], None]:
+    def clicked(_button: Any) -> None:
+        if owner.form is not None:
+            owner.form.submit(owner)
+
+    return clicked
+
+
+def form_submit_button(
+    label: str = "Submit",
+    help: str | None = None,
+    on_click: Callback = None,
+    args: WidgetArgs = None,
+    kwargs: WidgetKwargs = None,
+    *,
+    key: Key = None,
+    type: ButtonType = "secondary",
+    icon: str | None = None,
+    icon_position: Literal["left", "right"] = "left",
+    disabled: bool = False,
+    use_container_width: bool | None = None,
+    width: Width = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
+) -> bool:
+    """Display a form's submit button and return whether it was just clicked.
+
+    A click sends every pending edit of the form to the app at once, in one run: of the
+    fragment that drew the button, else of the whole app. `on_click(*args, **kwargs)` runs
+    first in that run and reads the submitted values from `st.session_state`; assigning a
+    form widget's key there is how a field is reset. Pass the values through Session State,
+    not through `args`/`kwargs` (those are evaluated when the button is drawn).
+
+    Parameters
+    ----------
+    label : str, default "Submit"
+        The button's text, as plain text; with the form's key, it makes the default `key`.
+    help : str, optional
+        A tooltip shown when the pointer rests on the button.
+    on_click : callable, optional
+        Called as `on_click(*args, **kwargs)` before the run the submit causes.
+    args : tuple, optional
+        Positional arguments passed to `on_click`.
+    kwargs : dict, optional
+        Keyword arguments passed to `on_click`.
+    key : str or int, optional
+        The button's identity. Without one it is `f"FormSubmitter:{form_key}-{label}"`, which
+        is visible (read-only, False except in the run of its click) in `st.session_state`;
+        two unkeyed submit buttons with the same label in one form therefore collide.
+    type : {"primary", "secondary", "tertiary"}, default "secondary"
+        The emphasis, as for `st.button`.
+    icon : str, optional
+        Text shown beside the label, typically an emoji.
+    icon_position : {"left", "right"}, default "left"
+        Which side of the label the icon is on.
+    disabled : bool, default False
+        Show the button greyed out. A disabled first submit button also turns off
+        Enter-to-submit.
+    use_container_width : bool, optional
+        True stretches the button across its container (the older spelling of
+        `width="stretch"`).
+    width : "content", "stretch" or int, default "content"
+        The button's width: its label's, the container's, or pixels.
+    shortcut : str, optional
+        Accepted and ignored: a notebook's keys belong to Jupyter's own shortcuts.
+    wrap : bool, optional
+        Accepted and ignored: labels wrap as the browser lays them out.
+
+    Returns
+    -------
+    bool
+        True in the run its click (or Enter in the form) caused, else False.
+
+    Raises
+    ------
+    StreamlitInvalidLayoutContextError
+        Outside a form.
+
+    Differences from Streamlit
+    --------------------------
+    * `shortcut` and `wrap` are accepted and ignored (see above).
+    * `type="tertiary"` looks like "secondary" and `icon` is shown as text, as for `st.button`.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> with st.form("login", clear_on_submit=True):
+    ...     name = st.text_input("Name")
+    ...     if st.form_submit_button("Sign in", type="primary"):
+    ...         st.write(f"Welcome, {name}!")
+    """
+    frame = runtime.require_frame()
+    scope = form_of(frame.block)
+    if scope is None:
+        raise errors.StreamlitInvalidLayoutContextError(
+            "`st.form_submit_button()` must be used inside an `st.form()`." + errors.FORMS_INFO
+        )
+    if type not in BUTTON_STYLES:
+        raise errors.StreamlitValueError("type", ["'primary'", "'secondary'", "'tertiary'"])
+    if icon_position not in ("left", "right"):
+        raise errors.StreamlitValueError("icon_position", ["'left'", "'right'"])
+    stretch = {"content": None, "stretch": "100%"}
+    css_width = "100%" if use_container_width else css_size(width, "width", stretch)
+    label = str(label)
+    key = f"FormSubmitter:{scope.key}-{label}" if key is None else str(key)
+    frame, wid = widget_frame("form_submit_button", key, label, help, type, icon)
+    shown = label if not icon else (f"{icon} {label}" if icon_position == "left" else f"{label} {icon}")
+
+    def create() -> widgets.Button:
+        button = widgets.Button()
+        button.add_class("nbfrag-form-submit-button")
+        return button
+
+    def update(button: Any) -> None:
+        button.description = shown
+        button.tooltip = help or None
+        button.disabled = bool(disabled)
+        button.button_style = BUTTON_STYLES[type]
+        button.layout.width = css_width
+
+    props = (shown, help, bool(disabled), type, css_width)
+    slot = frame.block.place("form_submit_button", wid, create, update, text=lambda: f"[{shown}]", props=props)
+    owner = slot.owner
+    if owner is None:
+        owner = slot.owner = SubmitOwner(wid, "form_submit_button", label, key, widget=slot.widget)
+        owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
+        slot.widget.on_click(_submit_with(owner))
+    owner.label = label
+    owner.app, owner.fragment, owner.form = frame.app, frame.fragment, scope
+    owner.callback = make_callback(on_click, args, kwargs)
+    owner.disabled = bool(disabled)
+    bind_key(slot, key, ReadOnlyTrigger(wid, key))
+    scope.add_button(slot, owner)
     frame.show(slot.widget)
     return bool(runtime.session.triggers.get(wid, False))

@@ -107,7 +107,7 @@ def radio(
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
         text=lambda o: f"{o.label}: " + "  ".join(
-            f"({'•' if o.value is not None and i == option_position(opts, o.value) else ' '}) {lab}"
+            f"({'•' if o.shown() is not None and i == option_position(opts, o.shown()) else ' '}) {lab}"
             for i, lab in enumerate(labels)
         ),
     )

@@ -11,7 +11,7 @@ from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, Wid
 
 
 def _bool_text(mark_on: str, mark_off: str) -> Callable[[InputOwner], str]:
-    return lambda owner: f"{mark_on if owner.value else mark_off} {owner.label}"
+    return lambda owner: f"{mark_on if owner.shown() else mark_off} {owner.label}"
 
 
 def checkbox(

@@ -6,7 +6,7 @@ still check their arguments at run time and raise Streamlit's errors for bad val
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeAlias, get_args
 
 from .. import errors
@@ -45,3 +45,15 @@ WidthWithoutContent: TypeAlias = int | Literal["stretch"]
 
 ButtonType: TypeAlias = Literal["primary", "secondary", "tertiary"]
 """A button's emphasis: filled with the accent colour, outlined, or plain text."""
+
+
+def css_size(value: Any, parameter: Literal["width", "height"], words: Mapping[str, str | None]) -> str | None:
+    """A `width=`/`height=` argument as CSS: a positive int is pixels, a word of `words` its CSS
+    (None: the natural size). Anything else raises Streamlit's `StreamlitInvalidWidthError` /
+    `StreamlitInvalidHeightError`."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return f"{value}px"
+    if isinstance(value, str) and value in words:
+        return words[value]
+    error = errors.StreamlitInvalidWidthError if parameter == "width" else errors.StreamlitInvalidHeightError
+    raise error(value, "content" in words)

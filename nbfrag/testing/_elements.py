@@ -225,9 +225,23 @@ class Element(Node):
             click()
         return self
 
+    def submit(self) -> Element:
+        """Submit a form (`at.form("f").submit()`) through its first submit button, or click a
+        submit button; widgets set in a form before (`set_value`) reach the app now."""
+        if self.kind == "form":
+            buttons = self.form_submit_button
+            if not buttons:
+                raise LookupError(f"{self.describe()} has no submit button: nothing can submit it.")
+            buttons[0].click()
+            return self
+        if self.kind != "form_submit_button":
+            raise TypeError(f"{self.describe()} cannot be submitted (forms and their submit buttons can)")
+        return self.click()
+
     def set_value(self, value: Any) -> Element:
         """Set a widget's value through its own trait, as a browser edit does (its callback,
-        then a rerun of its scope: the fragment it is in, or the whole app)."""
+        then a rerun of its scope: the fragment it is in, or the whole app). In a form the
+        value waits, unseen by the app, until the form is submitted."""
         write = getattr(self.slot.owner, "write", None)
         if not callable(write):
             raise TypeError(f"{self.describe()} has no value to set" + (
