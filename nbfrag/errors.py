@@ -36,6 +36,24 @@ class StreamlitValueError(StreamlitAPIException, ValueError):
         self.parameter = parameter
 
 
+class StreamlitInvalidParameterTypeError(StreamlitAPIException, TypeError):
+    """A parameter got a value of a type it does not accept.
+
+    Raised as Streamlit 1.67 raises it, `StreamlitInvalidParameterTypeError("scope", "float",
+    ["str", "int"])`, which reads "Invalid `scope` type. Expected one of: str, int. Provided
+    type: float." (then the detail, if any)."""
+
+    def __init__(
+        self, parameter: str, provided_type: str, expected_types: Collection[str], *, detail: str | None = None
+    ) -> None:
+        message = (
+            f"Invalid `{parameter}` type. Expected one of: {', '.join(expected_types)}. "
+            f"Provided type: {provided_type}."
+        )
+        super().__init__(f"{message} {detail}" if detail else message)
+        self.parameter = parameter
+
+
 class StreamlitInvalidURLError(StreamlitAPIException):
     """A URL is malformed or uses a protocol the parameter does not accept."""
 

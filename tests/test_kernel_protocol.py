@@ -258,3 +258,29 @@ def test_reexecuting_an_app_cell_reuses_its_widgets_without_comm_churn(kd):
     assert same in edited.closed_model_ids
     assert kd.find_models(_model_name="ButtonModel", description="Edited button")
     assert text(kd, host) == "[Edited button]\nsame text"
+
+
+def test_a_button_outside_reruns_a_keyed_fragment_once(kd):
+    # spec items 26 and 29: the callback's `st.rerun("<key>")` replaces the click's full run
+    # with one run of the keyed fragment; nothing outside its area is sent to the browser
+    host, _ = run_app(
+        kd,
+        "import nbfrag as st\n"
+        "ss = st.session_state\n"
+        "ss.key_app_runs = ss.get('key_app_runs', 0) + 1\n"
+        "@st.fragment(key='stats')\n"
+        "def stats():\n"
+        "    ss.key_fragment_runs = ss.get('key_fragment_runs', 0) + 1\n"
+        "    st.write(f'stats run {ss.key_fragment_runs}')\n"
+        "stats()\n"
+        "st.write(f'app run {ss.key_app_runs}')\n"
+        "st.button('Refresh stats', on_click=lambda: st.rerun('stats'))\n",
+    )
+    area = fragment_area(kd, host)
+    refresh = kd.click(button(kd, "Refresh stats", host))
+    assert refresh.comm_opens == [] and refresh.comm_closes == [] and refresh.errors == []
+    # (an earlier test's live Session State view, outside this app, follows the counters)
+    assert refresh.updated_model_ids & descendants(kd, host) <= descendants(kd, area)
+    assert kd.eval("(st.session_state.key_app_runs, st.session_state.key_fragment_runs)") == (1, 2)
+    assert text(kd, host) == "fragment stats:\n  stats run 2\napp run 1\n[Refresh stats]"
+    assert any("stats run 2" in v for v in html_values(kd, area))

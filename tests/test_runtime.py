@@ -208,14 +208,6 @@ def test_rerun_fragment_scope_during_full_run_raises_inside_the_fragment(nb):
     ]
 
 
-@pytest.mark.parametrize("scope", ["page", "", 5, ["app"]])
-def test_invalid_rerun_scope_lists_the_valid_scopes(nb, scope):
-    host = nb.app(f"import nbfrag as st\nst.rerun(scope={scope!r})\n")
-    (line,) = lines(host)
-    assert line.startswith(f"nbfrag.errors.StreamlitAPIException: '{scope}' is not a valid rerun scope.")
-    assert "'app'" in line and "'fragment'" in line
-
-
 def test_rerun_app_from_fragment_reruns_the_owning_app_only(nb):
     first = nb.app(
         'import nbfrag as st\n'

@@ -7,8 +7,9 @@ again, it is closed with everything in it.
 
 A fragment that writes into a container created outside it (during a fragment rerun) finds
 that container's block between runs, so its elements *accumulate* there until the next full
-app run redraws the container, as the `st.fragment` documentation describes. Widgets may not
-go there: their clicks would have no scope to rerun.
+app run redraws the container, as the `st.fragment` documentation describes; an `st.empty()`
+placeholder still holds one element (a container written into it replaces what it held).
+Widgets may not go there: their clicks would have no scope to rerun.
 """
 
 from __future__ import annotations
@@ -120,6 +121,17 @@ class _LastWriteBlock(Block):
             self._by_key = {s.key: s for s in self.slots}
         self._show([slot.widget])  # live, as placeholders are used for progress mid-run
         return slot
+
+    def adopt(self, child: Block) -> bool:
+        """A container written into the placeholder replaces what it held, also outside a run
+        of the placeholder's own scope (a fragment rerun writing into a placeholder created
+        outside it, a plain cell): the container then runs with the run that writes it, or,
+        when nothing is running there, starts empty and shows its elements as they come."""
+        if super().adopt(child) or runtime.require_frame().scope_block.adopt(child):
+            return True
+        child.begin()
+        child.commit()  # empty now; what is written next is appended
+        return False
 
 
 class _TabsBlock(Block):

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NoReturn
 
 from .. import errors
 from .._runtime.runtime import runtime
 from .._runtime.scopes import RERUN_NEEDS_EXTENSION, RerunException, StopException
 
-_VALID_SCOPES = (
-    "Valid scopes are 'app' (rerun the whole app) and 'fragment' (rerun only the current fragment, "
-    "during a fragment rerun)."
-)
+_LEVELS = ("app", "fragment")  # the scopes that are not fragment keys
+_SCOPE_VALUES = ["'app'", "'fragment'", "a fragment key", "a list of keys"]
 
 
-def rerun(scope: str = "app") -> NoReturn:
+def rerun(scope: str | int | Sequence[str | int] = "app") -> NoReturn:
     """Stop the current run at once and run again.
+
+    What reruns is the whole app, the current fragment, or the fragments with the given keys.
 
     Parameters
     ----------
-    scope : {"app", "fragment"}, default "app"
-        "app" reruns the whole app, also from inside a fragment. "fragment" reruns only the
-        current fragment, and is allowed only inside a fragment during a fragment rerun (not
-        during a full run), else `StreamlitInvalidLayoutContextError`. Other values raise
-        `StreamlitAPIException`.
+    scope : "app", "fragment", str, int or list of str/int, default "app"
+        What reruns:
+
+        * "app" reruns the whole app, also from inside a fragment.
+        * "fragment" reruns only the current fragment (and the fragments queued after it in
+          the same rerun). It is allowed only inside a fragment during a fragment rerun, not
+          during a full run: else `StreamlitInvalidLayoutContextError`.
+        * A fragment key, or a list of keys, reruns every call site of the fragments declared
+          with `@st.fragment(key=...)`, and nothing else. An int key is its string (`5` and
+          "5" are the same key). Allowed only in a widget callback (`on_click`, `on_change`),
+          where it replaces the rerun the interaction would cause; anywhere else it raises
+          `StreamlitAPIException`, and so does a key of no fragment on the page.
+
+        An empty string or list raises `StreamlitValueError`, and so does "app" or "fragment"
+        inside a list; a value of another type raises `StreamlitInvalidParameterTypeError`.
 
     Returns
     -------
@@ -45,25 +56,79 @@ def rerun(scope: str = "app") -> NoReturn:
     >>> if st.button("Start over"):
     ...     st.session_state.clear()
     ...     st.rerun()
+
+    A button outside a fragment that reruns only that fragment:
+
+    >>> import random
+    >>> @st.fragment(key="dice")
+    ... def dice():
+    ...     st.write(f"You rolled {random.randint(1, 6)}")
+    >>> dice()
+    >>> st.button("Roll again", on_click=lambda: st.rerun("dice"))
     """
-    if not isinstance(scope, str) or scope not in ("app", "fragment"):
-        raise errors.StreamlitAPIException(f"'{scope}' is not a valid rerun scope. {_VALID_SCOPES}")
+    keys = _fragment_keys(scope)
     frame = runtime.frame()
     if frame is None:
         raise errors.NoAppError(
             "st.rerun() can only be called while an nbfrag app or fragment runs: from code in "
             "an `%%app` cell, in a fragment, or in a widget callback."
         )
+    if keys is not None:
+        if not frame.in_callback:
+            raise errors.StreamlitAPIException(
+                "Passing a fragment key to `st.rerun()` is only allowed from a widget callback "
+                "(e.g. `on_change` / `on_click`). Calling it from the main script body or a "
+                "fragment body would abort the current run. If you meant to rerun the whole app "
+                "or the current fragment, use `scope='app'` or `scope='fragment'`."
+            )
+        raise RerunException("keys", frame.app.fragments_keyed(keys))
     if scope == "fragment":
         if frame.run.kind != "fragment" or frame.fragment is None:
             raise errors.StreamlitInvalidLayoutContextError(
                 'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
                 "during fragment reruns."
             )
-        raise RerunException("fragment", frame.run.target)
+        raise RerunException("fragment", frame.run.rest())
     if frame.app.source is None:
         raise errors.NoAppError(RERUN_NEEDS_EXTENSION)
     raise RerunException("app")
+
+
+def _fragment_keys(scope: object) -> list[str] | None:
+    """The fragment keys a `scope` names (ints as strings), or None for "app" / "fragment";
+    a malformed scope raises Streamlit's errors."""
+    if isinstance(scope, int):
+        scope = str(scope)
+    if isinstance(scope, (bytes, bytearray)) or not isinstance(scope, (str, Sequence)):
+        raise errors.StreamlitInvalidParameterTypeError(
+            "scope", type(scope).__name__, ["str", "int", "list[str | int]"]
+        )
+    if isinstance(scope, str):
+        if scope == "":
+            raise errors.StreamlitValueError("scope", _SCOPE_VALUES, detail="Got an empty string.")
+        return None if scope in _LEVELS else [scope]
+    if len(scope) == 0:
+        raise errors.StreamlitValueError("scope", _SCOPE_VALUES, detail="Got an empty list.")
+    keys: list[str] = []
+    for name in scope:
+        if isinstance(name, int):
+            name = str(name)
+        elif not isinstance(name, str):
+            raise errors.StreamlitInvalidParameterTypeError("scope list items", type(name).__name__, ["str", "int"])
+        elif name == "":
+            raise errors.StreamlitValueError(
+                "scope list items", ["non-empty strings or ints"], detail="Found an empty string in the list."
+            )
+        keys.append(name)
+    for name in keys:
+        if name in _LEVELS:
+            raise errors.StreamlitValueError(
+                "scope",
+                ["fragment keys"],
+                detail=f"'{name}' is a reserved scope name and cannot appear inside a list. "
+                f"Pass '{name}' directly as a string.",
+            )
+    return keys
 
 
 def stop() -> NoReturn:

@@ -7,6 +7,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
+from .. import errors
 from .._runtime.duration import run_every_seconds
 from .._runtime.runtime import runtime
 from .._runtime.scopes import Fragment
@@ -14,21 +15,29 @@ from .._runtime.views import Area
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-@overload
-def fragment(func: F, *, run_every: Any = None) -> F: ...
+_LEVELS = ("app", "fragment")  # `st.rerun(scope=...)` reads these as levels, not keys
 
 
 @overload
-def fragment(func: None = None, *, run_every: Any = None) -> Callable[[F], F]: ...
+def fragment(func: F, *, run_every: Any = None, parallel: bool = False, key: str | int | None = None) -> F: ...
 
 
-def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F], F]:
+@overload
+def fragment(
+    func: None = None, *, run_every: Any = None, parallel: bool = False, key: str | int | None = None
+) -> Callable[[F], F]: ...
+
+
+def fragment(
+    func: F | None = None, *, run_every: Any = None, parallel: bool = False, key: str | int | None = None
+) -> F | Callable[[F], F]:
     """Turn a function into a fragment: a part of the app that reruns on its own.
 
     When a user changes a widget created inside a fragment, only the fragment reruns and only its
     area is redrawn; the rest of the page stays as it is. `st.rerun()` inside a fragment reruns
     the whole app; `st.rerun(scope="fragment")`, during a fragment rerun, only the fragment.
+    A fragment with a `key` can also be rerun from a widget callback anywhere in the app:
+    `st.rerun("<key>")`.
 
     Each call draws the fragment in its own area at the call site and runs it at once, returning
     the function's value. Reruns use the arguments of the last call and ignore the return value,
@@ -44,6 +53,17 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
         Rerun the fragment at this interval while a view of it is open in a browser: seconds, a
         `datetime.timedelta`, or a string such as "10s", "500ms", "1m30s" or "1.5 days". None or
         0 means no timer. A bad value raises when the fragment is called.
+    parallel : bool, default False
+        In Streamlit, run the fragment on a worker thread during full runs, beside the rest of
+        the script. A kernel handles one request at a time, in order, so nbfrag runs it inline
+        like any fragment; as in Streamlit, a true value makes the call return None during a
+        full run (the value of a fragment running elsewhere is not available).
+    key : str, int or None, optional
+        A name for the fragment, so that a widget callback anywhere in the app can rerun it
+        with `st.rerun("<key>")` (an int key is its string). Every call site of the function
+        shares the key and they rerun together; two different fragment functions called in one
+        run with the same key raise `StreamlitDuplicateElementKey` at the second one. "app" and
+        "fragment" are reserved and "" is not a key: both raise at once.
 
     Returns
     -------
@@ -57,7 +77,9 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
       notebook executed without a browser (nbclient, nbval) gets no ticks.
     * Elements a fragment writes into containers created outside it accumulate there until the
       next full run, as the `st.fragment` documentation describes (Streamlit 1.59 and later
-      redraw them in place instead).
+      redraw them in place instead). An `st.empty()` placeholder holds one element either way:
+      writing a container into it from a fragment replaces what it held.
+    * `parallel=True` fragments run inline, one at a time (see `parallel`).
 
     Examples
     --------
@@ -75,9 +97,27 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
     ...     import datetime as dt
     ...     st.write(f"Last reading at {dt.datetime.now():%H:%M:%S}")
     >>> clock()
+
+    A selectbox outside a keyed fragment that reruns only the fragment when it changes:
+
+    >>> @st.fragment(key="charts")
+    ... def show_charts():
+    ...     st.write(f"Data: {st.session_state.get('filter', 'all')}")
+    >>> show_charts()
+    >>> st.selectbox("Filter", ["all", "recent"], key="filter", on_change=lambda: st.rerun("charts"))
     """
+    if key is not None:
+        key = str(key)
+        if key == "":
+            raise errors.StreamlitValueError("key", ["a non-empty string"])
+        if key in _LEVELS:
+            raise errors.StreamlitAPIException(
+                f"`{key}` is a reserved name and cannot be used as a fragment key, because "
+                "`st.rerun(scope=...)` reads it as a rerun level. Choose a different key for "
+                "`@st.fragment(key=...)`."
+            )
     if func is None:
-        return functools.partial(fragment, run_every=run_every)
+        return functools.partial(fragment, run_every=run_every, parallel=parallel, key=key)
     if not callable(func):
         raise TypeError(f"st.fragment() decorates a function; got {type(func).__name__}: {func!r}")
     name = getattr(func, "__qualname__", getattr(func, "__name__", repr(func)))
@@ -87,19 +127,25 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
     def wrap(*args: Any, **kwargs: Any) -> Any:
         interval = run_every_seconds(run_every)  # bad values fail here, at the call site
         frame = runtime.require_frame()
+        if key is not None:  # before drawing anything, as Streamlit raises
+            frame.run.claim_fragment_key(key, identity)
         slot = frame.block.place("fragment", identity, lambda: Area("nbfrag-fragment"))
         if slot.owner is None:  # first call at this call site
             slot.owner = Fragment(frame.app, name, slot)
         fragment_scope: Fragment = slot.owner
         fragment_scope.func, fragment_scope.args, fragment_scope.kwargs = func, args, kwargs
         fragment_scope.run_every = interval
+        fragment_scope.key = key
+        if key is not None:
+            frame.app.add_keyed(fragment_scope)
         fragment_scope.block.parent = frame.block
+        returns = not (parallel and frame.run.kind == "app")  # see `parallel`
         if not frame.live_cell:
             # Called by a running app or fragment: its `st.rerun()`, `st.stop()` or error
             # (drawn in its area) ends the parent's run there, as in Streamlit.
             result = runtime.run_fragment(fragment_scope, frame.run)
             result.raise_in_parent()
-            return result.value
+            return result.value if returns else None
         # Top level of a plain cell: the cell is the "script". The fragment's error or
         # `st.stop()` is shown in its area and the cell goes on; the area is displayed once
         # complete, so its text/plain is what it shows.
@@ -110,7 +156,7 @@ def fragment(func: F | None = None, *, run_every: Any = None) -> F | Callable[[F
                 runtime.dispatch(follow_up)
         finally:
             frame.show(slot.widget)
-        return result.value
+        return result.value if returns else None
 
     wrap.__signature__ = inspect.signature(func)  # type: ignore[attr-defined]
     return wrap

@@ -111,14 +111,16 @@ class Block:
         self._appending = False
         self._nested = []
 
-    def adopt(self, child: Block) -> None:
+    def adopt(self, child: Block) -> bool:
         """Start a run of a layout block drawn in this run (a container, a column); it ends
         when this block's run ends. Outside a run of this block (a plain cell, a fragment
-        writing into a container created outside it), the child is left to append instead."""
+        writing into a container created outside it), the child is left to append instead.
+        Returns whether the child's run started."""
         if self._next is None or self._appending:
-            return
+            return False
         child.begin()
         self._nested.append(child)
+        return True
 
     def place(
         self,

@@ -208,9 +208,11 @@ class Runtime:
                 print(RERUN_NEEDS_EXTENSION, file=sys.__stderr__)
                 return None
             return self._run_app(request.app, request.callback)
-        if not fragment.alive:  # removed by a full run since the click was sent: ignore it
+        # Fragments removed by a full run since the click was sent are ignored.
+        fragments = tuple(f for f in (fragment, *request.queued) if f.alive)
+        if not fragments:
             return None
-        return self._rerun_fragment(fragment, request.callback)
+        return self._rerun_fragments(fragments, request.callback)
 
     def _run_app(self, app: App, callback: Callable[[], Any] | None) -> Request | None:
         """A full run: the callback, then the app's code, into the app's whole page."""
@@ -221,7 +223,7 @@ class Runtime:
 
         def body() -> None:
             if callback is not None:
-                callback()
+                self._call_back(callback)
             exec(app.code(), app.namespace)
 
         token = self._frame.set(Frame(app, app.root, None, run))
@@ -235,16 +237,39 @@ class Runtime:
             self._finished(run)
         return self.follow_up(app, result)
 
-    def _rerun_fragment(self, fragment: Fragment, callback: Callable[[], Any] | None) -> Request | None:
-        """A fragment rerun: the callback, then the fragment alone, into its own area."""
-        run = Run(fragment.app, "fragment", target=fragment)
+    def _rerun_fragments(
+        self, fragments: tuple[Fragment, ...], callback: Callable[[], Any] | None
+    ) -> Request | None:
+        """A fragment rerun: the callback, then each fragment alone, in order, into its own
+        area. An error drawn in one does not stop the next; `st.rerun()` or `st.stop()` does.
+        A fragment that already ran inside an earlier one (nested in it) is not run again."""
+        app = fragments[0].app
+        run = Run(app, "fragment", target=fragments[0], queue=fragments)
         result = Execution("completed")
         try:
-            result = self.run_fragment(fragment, run, callback=callback)
+            for fragment in fragments:
+                if fragment in run.ran or not fragment.alive:  # redrawn (or removed) by its parent
+                    continue
+                run.target = fragment
+                result = self.run_fragment(fragment, run, callback=callback)
+                callback = None  # the widget's own callback runs once, before its fragment
+                if run.outcome == "completed":
+                    run.outcome = result.outcome
+                if result.outcome in ("rerun", "stopped"):
+                    break
         finally:
-            run.outcome = result.outcome
             self._finished(run)
-        return self.follow_up(fragment.app, result)
+        return self.follow_up(app, result)
+
+    def _call_back(self, callback: Callable[[], Any]) -> None:
+        """Run a widget's callback in the current frame, marked as a callback."""
+        frame = self._frame.get()
+        assert frame is not None
+        token = self._frame.set(dataclasses.replace(frame, in_callback=True))
+        try:
+            callback()
+        finally:
+            self._frame.reset(token)
 
     def _finished(self, run: Run) -> None:
         for observer in list(self.run_observers):
@@ -262,12 +287,13 @@ class Runtime:
         block = fragment.block
         block.begin()
         run.fragments.append(fragment.name)
+        run.ran.append(fragment)
         if fragment.run_every is not None:
             place_ticker(block, fragment.run_every, lambda rearm: self._tick(fragment, rearm))
 
         def body() -> Any:
             if callback is not None:
-                callback()
+                self._call_back(callback)
             return fragment.func(*fragment.args, **fragment.kwargs)
 
         token = self._frame.set(Frame(fragment.app, block, fragment, run))
@@ -286,13 +312,14 @@ class Runtime:
             self.dispatch(Request(fragment.app, fragment=fragment, done=rearm))
 
     def follow_up(self, app: App, result: Execution) -> Request | None:
-        """What a run that ended with `result` asks for next: after `st.rerun()`, its
-        fragment or the whole app; otherwise nothing."""
+        """What a run that ended with `result` asks for next: after `st.rerun()`, the
+        fragments it named (in one run) or the whole app; otherwise nothing."""
         rerun = result.rerun
         if rerun is None:
             return None
-        if rerun.scope == "fragment" and rerun.fragment is not None:
-            return Request(app, fragment=rerun.fragment)
+        if rerun.fragments:
+            first, *more = rerun.fragments
+            return Request(app, fragment=first, queued=tuple(more))
         return Request(app)
 
 

@@ -7,7 +7,7 @@ derive from `BaseException` so that an app's `except Exception:` does not swallo
 from __future__ import annotations
 
 import linecache
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -37,10 +37,10 @@ RERUN_NEEDS_EXTENSION = (
 class RerunException(BaseException):
     """Raised by `st.rerun()`: ends the current run at once (`except Exception` won't stop it)."""
 
-    def __init__(self, scope: str, fragment: Fragment | None = None) -> None:
+    def __init__(self, scope: str, fragments: Sequence[Fragment] = ()) -> None:
         super().__init__(scope)
-        self.scope = scope
-        self.fragment = fragment
+        self.scope = scope  # "app", "fragment" (the current one), or "keys" (fragments by key)
+        self.fragments = tuple(fragments)  # what to rerun, in order; none for the whole app
 
 
 class StopException(BaseException):
@@ -76,6 +76,33 @@ class App:
         self.apply_layout()
         self._code: Any = None
         self.source = source
+        self.keyed: dict[str, list[Fragment]] = {}  # `@st.fragment(key=)` call sites, by key
+
+    def add_keyed(self, fragment: Fragment) -> None:
+        """Register a keyed fragment's call site, so `st.rerun(key)` can find it."""
+        assert fragment.key is not None
+        sites = self._keyed_sites(fragment.key)
+        if fragment not in sites:
+            sites.append(fragment)
+
+    def fragments_keyed(self, keys: Sequence[str]) -> tuple[Fragment, ...]:
+        """Every live call site of the fragments with these keys, key by key, each call site
+        once; an unknown key (or one whose fragments left the page) raises."""
+        found: dict[Fragment, None] = {}
+        for key in keys:
+            sites = self._keyed_sites(key)
+            if not sites:
+                raise errors.StreamlitAPIException(
+                    f"No fragment found for target '{key}'. Pass the same `key` you set on "
+                    "`@st.fragment(key=...)`, and make sure that fragment has rendered at least once."
+                )
+            found.update(dict.fromkeys(sites))
+        return tuple(found)
+
+    def _keyed_sites(self, key: str) -> list[Fragment]:
+        """The call sites registered under `key` that are still on the page with that key."""
+        sites = self.keyed[key] = [f for f in self.keyed.get(key, ()) if f.alive and f.key == key]
+        return sites
 
     @property
     def source(self) -> str | None:
@@ -134,6 +161,7 @@ class Fragment:
         self.args: tuple[Any, ...] = ()
         self.kwargs: dict[str, Any] = {}
         self.run_every: float | None = None
+        self.key: str | None = None  # `@st.fragment(key=)`: `st.rerun(key)` from a callback reruns it
         self.alive = True
         slot.text = lambda: f"fragment {self.name}:"
         slot.on_dispose.append(self.kill)
@@ -149,11 +177,25 @@ class Run:
 
     app: App
     kind: RunKind
-    target: Fragment | None = None
+    target: Fragment | None = None  # in a fragment run, the fragment of `queue` running now
+    queue: tuple[Fragment, ...] = ()  # in a fragment run, the fragments it reruns, in order
     widget_ids: set[Hashable] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    fragment_keys: dict[str, str] = field(default_factory=dict)  # key -> the function that claimed it
     fragments: list[str] = field(default_factory=list)  # names of the fragments that ran
+    ran: list[Fragment] = field(default_factory=list)  # the fragments that ran (nested ones too)
     outcome: Outcome = "completed"
+
+    def rest(self) -> tuple[Fragment, ...]:
+        """The fragment running now and those queued after it (what `scope="fragment"` reruns)."""
+        assert self.target is not None
+        return self.queue[self.queue.index(self.target) :]
+
+    def claim_fragment_key(self, key: str, function: str) -> None:
+        """Register a keyed fragment called in this run: another function with the same key
+        is an error; the same function called again (another call site) shares it."""
+        if self.fragment_keys.setdefault(key, function) != function:
+            raise errors.StreamlitDuplicateElementKey(key)
 
     def claim(self, widget_id: Hashable, element_type: str, key: str | None) -> None:
         """Register a widget drawn in this run; the same identity twice is an error."""
@@ -175,6 +217,7 @@ class Frame:
     fragment: Fragment | None
     run: Run
     live_cell: bool = False  # a plain cell running by hand: show top-level elements at once
+    in_callback: bool = False  # a widget callback is running (where `st.rerun(key)` is allowed)
 
     @property
     def scope_block(self) -> Block:
@@ -202,10 +245,12 @@ class Frame:
 
 @dataclass
 class Request:
-    """Something to run: the whole app, or one fragment, after an optional widget callback."""
+    """Something to run: the whole app, or one fragment (then the `queued` ones, in the same
+    run), after an optional widget callback."""
 
     app: App
     fragment: Fragment | None = None
     callback: Callable[[], Any] | None = None
     trigger: tuple[Hashable, Any] | None = None  # a one-run widget value (a button click)
     done: Callable[[], None] | None = None
+    queued: tuple[Fragment, ...] = ()  # more fragments to rerun after `fragment` (`st.rerun(keys)`)
