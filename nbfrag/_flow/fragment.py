@@ -139,7 +139,14 @@ def fragment(
         if key is not None:
             frame.app.add_keyed(fragment_scope)
         fragment_scope.block.parent = frame.block
+        if parallel:
+            runtime.make_parallel(fragment_scope)
+        else:  # nested in a parallel fragment, it runs on that fragment's worker too
+            fragment_scope.host = frame.fragment.host if frame.fragment is not None else None
         returns = not (parallel and frame.run.kind == "app")  # see `parallel`
+        if not returns and not frame.live_cell and not runtime.on_worker:
+            runtime.start_parallel(fragment_scope, frame.run)  # the full run goes on at once
+            return None
         if not frame.live_cell:
             # Called by a running app or fragment: its `st.rerun()`, `st.stop()` or error
             # (drawn in its area) ends the parent's run there, as in Streamlit.
