@@ -59,6 +59,10 @@ class Capture:
         self._saved: tuple[Any, Any] | None = None
         self._patched: dict[str, Any] = {}
         self._publisher: Any = None
+        # Every stand-in ever installed stays referenced: CPython 3.11's print() holds a
+        # borrowed reference to sys.stdout while it writes, so a stand-in freed when another
+        # thread ends its capture and puts the original back would crash that print.
+        self._streams: dict[tuple[str, int], _Stream] = {}
 
     def block(self) -> Block | None:
         """Where the calling thread's output goes now (None: not captured, pass it through)."""
@@ -89,8 +93,8 @@ class Capture:
 
     def _install(self) -> None:
         saved = self._saved = sys.stdout, sys.stderr
-        sys.stdout = _Stream("stdout", saved[0], self)
-        sys.stderr = _Stream("stderr", saved[1], self)
+        sys.stdout = self._stream("stdout", saved[0])
+        sys.stderr = self._stream("stderr", saved[1])
         publisher = self._publisher = _display_publisher()
         if publisher is None:
             return
@@ -114,6 +118,12 @@ class Capture:
 
         self._patched = {name: publisher.__dict__.get(name) for name in ("publish", "clear_output")}
         publisher.publish, publisher.clear_output = publish, clear_output
+
+    def _stream(self, name: str, original: Any) -> _Stream:
+        stream = self._streams.get((name, id(original)))
+        if stream is None or stream._original is not original:
+            stream = self._streams[(name, id(original))] = _Stream(name, original, self)
+        return stream
 
     def _uninstall(self) -> None:
         assert self._saved is not None
