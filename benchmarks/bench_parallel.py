@@ -112,7 +112,8 @@ def pause(kd: KernelDriver, seconds: float, ticker: Ticker | None) -> None:
 
 
 def measure(kd: KernelDriver, res: Scenario, clicks: int, every: float, rng: random.Random) -> None:
-    host = kd.execute("%%app\n" + APP.format(name=res.name, parallel=res.name == "parallel", every=every, body=ARGS.body))
+    source = APP.format(name=res.name, parallel=res.name == "parallel", every=every, body=ARGS.body)
+    host = kd.execute("%%app\n" + source)
     (host_id,) = host.displayed_model_ids
 
     def tickers() -> list[str]:  # a parallel fragment draws its area (and ticker) a bit later
@@ -153,7 +154,8 @@ def report(results: list[Scenario]) -> None:
             print(f"{res.name:10} failed: {res.error}")
             continue
         target = f"  (target <= {TARGET_RATIO}x)" if res.name == "parallel" else ""
-        print(f"{res.name:10} {fmt(res.idle_ms):>24} {fmt(res.ticking_ms):>26} {res.ratio():6.1f}x {res.ticks:6}{target}")
+        idle, ticking = fmt(res.idle_ms), fmt(res.ticking_ms)
+        print(f"{res.name:10} {idle:>24} {ticking:>26} {res.ratio():6.1f}x {res.ticks:6}{target}")
 
 
 def main() -> None:

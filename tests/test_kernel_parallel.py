@@ -77,3 +77,24 @@ def test_a_click_elsewhere_is_answered_while_a_parallel_body_is_blocked(kd: Kern
     assert kd.eval("gate.is_set()") is False and "quick 2" in text(kd, host)
     kd.execute("gate.set()")
     kd.wait_for(lambda: shown(kd, "slow done 2"))
+
+
+def test_st_rerun_in_a_parallel_fragment_reruns_the_app_on_the_main_thread(kd: KernelDriver) -> None:
+    # the worker hands the full rerun to the kernel's event loop (no cell or click is running)
+    host, _ = run_app(
+        kd,
+        "import threading\n"
+        "import nbfrag as st\n"
+        "st.session_state.full_runs = st.session_state.get('full_runs', 0) + 1\n"
+        "st.session_state.full_thread = threading.current_thread().name\n"
+        "@st.fragment(parallel=True)\n"
+        "def again():\n"
+        "    if st.session_state.full_runs == 1:\n"
+        "        st.rerun()\n"
+        "    st.write(f'full runs: {st.session_state.full_runs}')\n"
+        "again()\n",
+    )
+    wait_until(kd, "st.session_state.get('full_runs') == 2")
+    kd.wait_for(lambda: shown(kd, "full runs: 2"))
+    assert kd.eval("st.session_state.full_thread") == "MainThread"
+    assert "full runs: 2" in text(kd, host)
