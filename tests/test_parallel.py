@@ -26,9 +26,9 @@ import nbfrag as st
 
 @st.fragment(parallel=True)
 def slow():
-    clicked = st.button('slow')
     started.set()
     assert gate.wait(20), 'the test never opened the gate'
+    clicked = st.button('slow')  # read after the main thread handled another click
     print('slow printed')
     st.session_state.slow_thread = threading.current_thread().name
     st.write(f'slow done, clicked={clicked}')

@@ -396,6 +396,7 @@ class Runtime:
             fragment.worker = Worker(fragment.name)
             self._workers.add(fragment.worker)
         fragment.host = fragment
+        fragment.block.isolated = True
 
     @property
     def on_worker(self) -> bool:
