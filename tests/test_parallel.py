@@ -220,3 +220,31 @@ def test_session_state_iteration_is_a_snapshot(nb):
     for key in state:  # another thread adding keys meanwhile must not break the loop
         state[key + "!"] = 0
     assert {"a", "b", "a!", "b!"} <= set(state)
+
+
+def test_rerunning_a_keyed_parallel_fragment_from_a_callback_hands_it_to_its_worker(nb):
+    started, gate = threading.Event(), threading.Event()
+    gate.set()
+    nb.shell.user_ns.update(started=started, gate=gate)
+    host = nb.app(
+        "import threading\n"
+        "import nbfrag as st\n"
+        "@st.fragment(key='par', parallel=True)\n"
+        "def par():\n"
+        "    started.set()\n"
+        "    assert gate.wait(20)\n"
+        "    st.session_state.par_thread = threading.current_thread().name\n"
+        "    st.session_state.par_runs = st.session_state.get('par_runs', 0) + 1\n"
+        "    st.write(f'par runs: {st.session_state.par_runs}')\n"
+        "par()\n"
+        "st.button('go', on_click=lambda: st.rerun('par'))\n"
+    )
+    assert "  par runs: 1" in lines(host)
+    gate.clear()
+    started.clear()
+    buttons("go")[0].click()  # the click's dispatch hands the keyed rerun over and returns
+    assert started.wait(WAIT) and not gate.is_set()
+    gate.set()
+    settle()
+    assert "  par runs: 2" in lines(host)
+    assert nb.shell.user_ns["st"].session_state.par_thread.startswith("nbfrag parallel fragment")

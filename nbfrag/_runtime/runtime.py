@@ -243,6 +243,10 @@ class Runtime:
             with self._output.capturing():
                 pending: Request | None = request
                 while pending is not None:
+                    host = _host_of(pending)
+                    if host is not None:  # e.g. `st.rerun("<key>")` of a parallel fragment
+                        self._submit(host, pending)
+                        break
                     if pending.done is not None:
                         finishers.append(pending.done)
                     try:
