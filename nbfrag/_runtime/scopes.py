@@ -17,10 +17,10 @@ from IPython.display import display
 from .. import errors
 from .magic import WRITER_NAME, add_magic, magic_write
 from .page import PageConfig, apply_layout
-from .parallel import Worker
 from .reconciler import Block, Slot, close_widget
 from .shell import shell
 from .views import Area
+from .worker import Worker
 
 RunKind = Literal["app", "fragment"]
 """What a run re-executes: the whole app, or one fragment (with the fragments it calls)."""
@@ -163,7 +163,7 @@ class Fragment:
         self.kwargs: dict[str, Any] = {}
         self.run_every: float | None = None
         self.key: str | None = None  # `@st.fragment(key=)`: `st.rerun(key)` from a callback reruns it
-        # `parallel=True`: the worker that runs it (see parallel.py). `host` is the parallel
+        # `parallel=True`: the worker that runs it (see worker.py). `host` is the parallel
         # fragment whose worker runs this one: itself, the parallel fragment it is nested in
         # (set by its caller), or None (runs on the kernel's main thread).
         self.worker: Worker | None = None
