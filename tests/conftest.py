@@ -24,6 +24,7 @@ class Notebook:
         """Execute a cell; `cell_id` imitates JupyterLab sending the cell's id."""
         self.shell.parent_header = {"header": {"msg_id": f"exec-{id(source)}-{len(_instances)}-{cell_id}"}, "metadata": {"cellId": cell_id} if cell_id else {}}
         result = self.shell.run_cell(source)
+        settle()
         if result.error_before_exec or result.error_in_exec:
             raise AssertionError(f"cell failed: {result.error_before_exec or result.error_in_exec!r}")
         return result
@@ -51,6 +52,14 @@ def click(label: str) -> None:
     found = buttons(label)
     assert len(found) == 1, f"expected one button {label!r}, found {len(found)}"
     found[0].click()
+    settle()
+
+
+def settle() -> None:
+    """Let parallel fragments' workers finish what they are running (and what they asked for)."""
+    from nbfrag._runtime.runtime import runtime
+
+    assert runtime.settle(), "parallel fragments still running after 60 s"
 
 
 def model_count() -> int:

@@ -397,7 +397,7 @@ def test_scope_fragment_in_a_callback_during_a_full_run_still_raises(nb):
 # -- parallel= (item 2) --------------------------------------------------------------------------
 
 
-def test_parallel_fragments_run_inline_and_return_none_during_full_runs(nb):
+def test_parallel_fragments_return_none_during_full_runs_and_their_value_in_fragment_reruns(nb):
     # item 2: accepted (any truthy value, as 1.67 does not check it); a parallel fragment's
     # call returns None in a full run, its value during a fragment rerun (probed on 1.67)
     host = nb.app(

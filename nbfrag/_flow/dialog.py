@@ -366,6 +366,7 @@ def dialog(
             if runtime.frame() is None and shell() is None:
                 return  # outside a notebook nothing runs, as outside a Streamlit run
             frame = runtime.require_frame()
+            runtime.check_not_parallel("@st.dialog")
             if _inside_dialog(frame):
                 raise errors.StreamlitInvalidLayoutContextError(NESTED)
             look = _look(title, width, position, dismissible, icon, on_dismiss)

@@ -54,10 +54,21 @@ def fragment(
         `datetime.timedelta`, or a string such as "10s", "500ms", "1m30s" or "1.5 days". None or
         0 means no timer. A bad value raises when the fragment is called.
     parallel : bool, default False
-        In Streamlit, run the fragment on a worker thread during full runs, beside the rest of
-        the script. A kernel handles one request at a time, in order, so nbfrag runs it inline
-        like any fragment; as in Streamlit, a true value makes the call return None during a
-        full run (the value of a fragment running elsewhere is not available).
+        Run the fragment on a worker thread of its own, so that a slow fragment never keeps
+        the rest of the page waiting. During a full run the call draws the fragment's area,
+        hands the body to the worker and returns None at once, as in Streamlit; the rest of
+        the script goes on meanwhile. Unlike Streamlit, its reruns (its `run_every` ticks, its
+        own widgets, the fragments nested in it) run on the worker too, so clicks elsewhere
+        are handled while it works. The worker runs one run at a time, in order; a full run
+        that comes while it works queues a fresh run, which redraws the area when the run in
+        progress ends. Everything the fragment draws must stay inside its area: writing to a
+        container created outside it (or the sidebar) raises
+        `StreamlitInvalidLayoutContextError`, and so does `@st.dialog`. Its errors are drawn
+        in its area without stopping the full run; `st.rerun()` in it reruns the app when the
+        kernel is free. Session State is safe to read and write from it (each access is
+        atomic; a read-modify-write such as `+= 1` needs a lock of your own if another thread
+        does it too). Only a body that waits (I/O, `time.sleep`, a native library releasing
+        the GIL) leaves the kernel free; pure-Python computing shares the one interpreter.
     key : str, int or None, optional
         A name for the fragment, so that a widget callback anywhere in the app can rerun it
         with `st.rerun("<key>")` (an int key is its string). Every call site of the function
@@ -79,7 +90,12 @@ def fragment(
       next full run, as the `st.fragment` documentation describes (Streamlit 1.59 and later
       redraw them in place instead). An `st.empty()` placeholder holds one element either way:
       writing a container into it from a fragment replaces what it held.
-    * `parallel=True` fragments run inline, one at a time (see `parallel`).
+    * `parallel=True` fragments run off the main thread on every run, not only during full
+      runs, and a full run does not wait for them (see `parallel`): `st.stop()` in one ends
+      only its own run, and `@st.dialog` raises in its reruns too. Called by a non-parallel
+      fragment's rerun, it runs there and returns its value, as in Streamlit.
+    * An `%%app` cell ends before its parallel fragments do: what they draw reaches the page
+      a moment later (a notebook run without a browser stores the area as it was then).
 
     Examples
     --------
@@ -139,7 +155,14 @@ def fragment(
         if key is not None:
             frame.app.add_keyed(fragment_scope)
         fragment_scope.block.parent = frame.block
+        if parallel:
+            runtime.make_parallel(fragment_scope)
+        else:  # nested in a parallel fragment, it runs on that fragment's worker too
+            fragment_scope.host = frame.fragment.host if frame.fragment is not None else None
         returns = not (parallel and frame.run.kind == "app")  # see `parallel`
+        if not returns and not frame.live_cell and not runtime.on_worker:
+            runtime.start_parallel(fragment_scope, frame.run)  # the full run goes on at once
+            return None
         if not frame.live_cell:
             # Called by a running app or fragment: its `st.rerun()`, `st.stop()` or error
             # (drawn in its area) ends the parent's run there, as in Streamlit.

@@ -97,6 +97,9 @@ class Block:
         # Slots floating over the block, outside its flow and its runs (an open dialog): their
         # owner adds and removes them; listed after the slots in `lines()`, disposed with it.
         self.overlays: list[Slot] = []
+        # Drawn by another thread than its parent's (a parallel fragment's area): showing
+        # progress mid-run stops here instead of redrawing the parent, which may be running.
+        self.isolated = False
 
     # -- a run ----------------------------------------------------------------------------
     @property
@@ -237,7 +240,7 @@ class Block:
             return
         pending = [s for s in self.slots if id(s) not in self._placed]
         self._show([s.widget for s in self._next] + list(extra) + [s.widget for s in pending])
-        if self.parent is not None:
+        if self.parent is not None and not self.isolated:
             self.parent.flush()
 
     def _show(self, children: Iterable[widgets.Widget]) -> None:

@@ -10,6 +10,13 @@ scope that owns the widget (a fragment, or the whole app), then whatever that ru
 no widget message is ever left without an answer, and which queues requests that arrive
 while a run is going (a click processed mid-run, e.g. by `jupyter_ui_poll`, or an `%%app`
 cell the app's code runs): they run after it, in order.
+
+Parallel fragments (`@st.fragment(parallel=True)`) are the exception: every run of one goes
+to its worker thread (see parallel.py and worker.py), and `dispatch` only hands it over. A worker acts with
+its own frame (a ContextVar), its own output capture, its own one-run triggers, and the session
+it was given; what its run asks for next outside the fragment (`st.rerun()` of the app) comes
+back to the main thread through `post`. While it runs, the thread may only draw inside the
+fragment's area (`require_frame` raises Streamlit's error otherwise).
 """
 
 from __future__ import annotations
@@ -20,13 +27,17 @@ import dataclasses
 import itertools
 import os
 import sys
+import threading
 import traceback
+import weakref
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
+from .. import errors
 from .capture import Capture
 from .execution import Execution, execute
+from .parallel import PARALLEL_OUTSIDE, ParallelRuns, ThreadState, host_of
 from .reconciler import Block
 from .scopes import (
     RERUN_NEEDS_EXTENSION,
@@ -35,29 +46,33 @@ from .scopes import (
     Frame,
     Request,
     Run,
+    within,
 )
 from .session import Session
 from .shell import cell_id, execution_key, shell
 from .state import SessionStateProxy
 from .ticker import place_ticker
 from .views import Area
+from .worker import Worker
 
 # --------------------------------------------------------------------------------------------
 # The runtime
 
 
-class Runtime:
+class Runtime(ParallelRuns):
     """The kernel's sessions, apps, current frame, and the loop that runs requests."""
 
     def __init__(self) -> None:
-        self.session = Session()  # the session acting now: the notebook's, unless `using` another
+        self._session = Session()  # the notebook's; `using` another one acts for it in a thread
+        self._thread = ThreadState()
         self.state = SessionStateProxy(lambda: self.session.state)  # `st.session_state`
         self._frame: contextvars.ContextVar[Frame | None] = contextvars.ContextVar(
             "nbfrag_frame", default=None
         )
         self._busy = False
         self._queue: deque[Request] = deque()
-        self._kernel_writes = 0  # > 0 while nbfrag itself sets widget traits
+        self._inbox: deque[Request] = deque()  # requests from workers for the main thread
+        self._workers: weakref.WeakSet[Worker] = weakref.WeakSet()
         self._output = Capture(self.current_block)
         self._app_numbers = itertools.count(1)
         self.extension_shells: set[int] = set()  # ids of the shells `%load_ext nbfrag` set up
@@ -71,6 +86,9 @@ class Runtime:
 
     def reset(self) -> None:
         """Close every app and forget Session State (a fresh session, as after a restart)."""
+        for worker in list(self._workers):
+            worker.wait_idle(5.0)
+        self._inbox.clear()
         for app in self.apps:
             app.close()
         self.apps.clear()
@@ -79,33 +97,42 @@ class Runtime:
         self.cell_source = None
         self.session.clear()  # widget keys were unbound when their apps closed
 
+    @property
+    def session(self) -> Session:
+        """The session acting now in this thread: the notebook's, unless `using` another."""
+        return self._thread.session or self._session
+
     @contextlib.contextmanager
     def using(self, session: Session) -> Iterator[Session]:
-        """Act for `session` while the block runs (its Session State, its clicks); nests."""
-        saved, self.session = self.session, session
+        """Act for `session` in this thread while the block runs (its Session State, its
+        clicks); nests."""
+        state = self._thread
+        saved, state.session = state.session, session
         try:
             yield session
         finally:
-            self.session = saved
+            state.session = saved
 
     @property
     def busy(self) -> bool:
-        """A run is in progress (so trait changes now come from the app's own code)."""
-        return self._busy
+        """A run is in progress in this thread (so trait changes now come from the app's code)."""
+        return self._busy or self._thread.working
 
     @contextlib.contextmanager
     def kernel_writes(self) -> Iterator[None]:
-        """Trait changes made inside are nbfrag drawing, not a user editing a widget."""
-        self._kernel_writes += 1
+        """Trait changes made inside (in this thread) are nbfrag drawing, not a user editing a
+        widget."""
+        state = self._thread
+        state.writes += 1
         try:
             yield
         finally:
-            self._kernel_writes -= 1
+            state.writes -= 1
 
     @property
     def kernel_writing(self) -> bool:
-        """nbfrag itself is setting widget traits now (inside `kernel_writes`)."""
-        return self._kernel_writes > 0
+        """nbfrag itself is setting widget traits now, in this thread (inside `kernel_writes`)."""
+        return self._thread.writes > 0
 
     def new_app(
         self, source: str | None, namespace: dict[str, Any], host: Area | None, *, magic: bool = True
@@ -120,9 +147,17 @@ class Runtime:
         return self._frame.get()
 
     def require_frame(self) -> Frame:
-        """The current frame, or a frame for the plain notebook cell calling nbfrag right now."""
+        """The current frame, or a frame for the plain notebook cell calling nbfrag right now.
+
+        In a run of a parallel fragment, a frame outside the fragment's area (a container
+        created outside it, the sidebar) raises `StreamlitInvalidLayoutContextError`."""
         frame = self._frame.get()
-        return frame if frame is not None else self._cell_frame()
+        if frame is None:
+            return self._cell_frame()
+        host = self._thread.host
+        if host is not None and not within(frame.block, host.block):
+            raise errors.StreamlitInvalidLayoutContextError(PARALLEL_OUTSIDE)
+        return frame
 
     def current_block(self) -> Block | None:
         frame = self._frame.get()
@@ -171,7 +206,17 @@ class Runtime:
 
     # -- dispatch ---------------------------------------------------------------------------
     def dispatch(self, request: Request) -> None:
-        """Run a request and every rerun it leads to. Never raises: errors are drawn."""
+        """Run a request and every rerun it leads to. Never raises: errors are drawn.
+
+        A rerun of a parallel fragment goes to its worker; a request made on another thread
+        than the main one goes to the main thread (`post`)."""
+        if threading.current_thread() is not threading.main_thread():
+            self.post(request)
+            return
+        host = host_of(request)
+        if host is not None:
+            self._submit(host, request)
+            return
         if self._busy:
             self._queue.append(request)
             return
@@ -181,6 +226,10 @@ class Runtime:
             with self._output.capturing():
                 pending: Request | None = request
                 while pending is not None:
+                    host = host_of(pending)
+                    if host is not None:  # e.g. `st.rerun("<key>")` of a parallel fragment
+                        self._submit(host, pending)
+                        break
                     if pending.done is not None:
                         finishers.append(pending.done)
                     try:
@@ -198,6 +247,7 @@ class Runtime:
             self._busy = False
         while self._queue:
             self.dispatch(self._queue.popleft())
+        self._drain_inbox()
 
     def _execute(self, request: Request) -> Request | None:
         if request.trigger is not None:
@@ -276,18 +326,38 @@ class Runtime:
             observer(run)
 
     def run_fragment(
-        self, fragment: Fragment, run: Run, *, callback: Callable[[], Any] | None = None
+        self, fragment: Fragment, run: Run, *, callback: Callable[[], Any] | None = None, record: bool = True
     ) -> Execution:
         """Run a fragment's function (after `callback`) into its area, as part of `run`.
 
         Returns how it went (an exception is drawn in the area); the caller decides what that
         means: a fragment rerun records it, a call from a running parent passes a stop or an
-        error on to the parent, a plain cell goes on.
+        error on to the parent, a plain cell goes on. A parallel fragment's run holds its
+        worker's lock and may draw only inside its area (`record=False`: the caller already
+        listed it in `run`).
         """
+        worker = fragment.worker
+        if worker is None or fragment.host is not fragment:
+            return self._run_fragment(fragment, run, callback, record)
+        state = self._thread
+        with worker.lock:
+            saved, state.host = state.host, fragment
+            try:
+                result = self._run_fragment(fragment, run, callback, record)
+            finally:
+                state.host = saved
+            if not fragment.alive:  # it left the page while it ran: close what it drew
+                fragment.block.dispose()
+            return result
+
+    def _run_fragment(
+        self, fragment: Fragment, run: Run, callback: Callable[[], Any] | None, record: bool
+    ) -> Execution:
         block = fragment.block
         block.begin()
-        run.fragments.append(fragment.name)
-        run.ran.append(fragment)
+        if record:
+            run.fragments.append(fragment.name)
+            run.ran.append(fragment)
         if fragment.run_every is not None:
             place_ticker(block, fragment.run_every, lambda rearm: self._tick(fragment, rearm))
 

@@ -20,6 +20,7 @@ from .page import PageConfig, apply_layout
 from .reconciler import Block, Slot, close_widget
 from .shell import shell
 from .views import Area
+from .worker import Worker
 
 RunKind = Literal["app", "fragment"]
 """What a run re-executes: the whole app, or one fragment (with the fragments it calls)."""
@@ -162,6 +163,11 @@ class Fragment:
         self.kwargs: dict[str, Any] = {}
         self.run_every: float | None = None
         self.key: str | None = None  # `@st.fragment(key=)`: `st.rerun(key)` from a callback reruns it
+        # `parallel=True`: the worker that runs it (see worker.py). `host` is the parallel
+        # fragment whose worker runs this one: itself, the parallel fragment it is nested in
+        # (set by its caller), or None (runs on the kernel's main thread).
+        self.worker: Worker | None = None
+        self.host: Fragment | None = None
         self.alive = True
         slot.text = lambda: f"fragment {self.name}:"
         slot.on_dispose.append(self.kill)
@@ -227,20 +233,22 @@ class Frame:
     @property
     def outside_scope(self) -> bool:
         """A fragment is drawing into a container created outside it."""
-        if self.fragment is None:
-            return False
-        block: Block | None = self.block
-        while block is not None:
-            if block is self.fragment.block:
-                return False
-            block = block.parent
-        return True
+        return self.fragment is not None and not within(self.block, self.fragment.block)
 
     def show(self, widget: widgets.Widget) -> None:
         """At the top level of a plain cell, display a finished element as the cell's output
         (inside an app or fragment, the reconciler puts it in its container instead)."""
         if self.live_cell:
             display(widget)
+
+
+def within(block: Block | None, container: Block) -> bool:
+    """`block` is `container` or a block drawn inside it."""
+    while block is not None:
+        if block is container:
+            return True
+        block = block.parent
+    return False
 
 
 @dataclass

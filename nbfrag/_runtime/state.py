@@ -7,6 +7,12 @@ Streamlit's error texts. Widgets with a `key=` are *bound* to it: the binding su
 value (and may refuse assignment, as buttons do), so a widget's value and
 `st.session_state[key]` can never disagree.
 
+Session State is shared by the kernel's main thread and the workers of parallel fragments
+(`@st.fragment(parallel=True)`): every read and write of one key, and every iteration, holds
+the state's lock, so no access sees a half-made change. A read-modify-write such as
+`st.session_state.n += 1` is two accesses, as in Streamlit: two threads doing it at once need a
+lock of the app's own (`threading.Lock`) around it.
+
 Displaying the state in a notebook cell shows its live view (`StateView`, one per Session
 State) that redraws after every change, which is how a plain cell "sees" what fragments do.
 """
@@ -14,6 +20,7 @@ State) that redraws after every change, which is how a plain cell "sees" what fr
 from __future__ import annotations
 
 import reprlib
+import threading
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any, Protocol
 
@@ -67,48 +74,57 @@ class SessionState(_ByAttribute):
         object.__setattr__(self, "_listeners", [])
         object.__setattr__(self, "_view", None)  # its live view, made when first displayed
         object.__setattr__(self, "_guards", {})  # reserved keys (a form's): key -> check
+        object.__setattr__(self, "_lock", threading.RLock())  # see the module's docstring
+
+    _lock: threading.RLock
 
     # -- mapping protocol ---------------------------------------------------------------
     def __getitem__(self, key: str) -> Any:
-        binding = self._bindings.get(key)
-        if binding is not None:
-            return binding.get()
-        try:
-            return self._values[key]
-        except KeyError:
-            raise KeyError(f'st.session_state has no key "{key}". {_HINT}') from None
+        with self._lock:
+            binding = self._bindings.get(key)
+            if binding is not None:
+                return binding.get()
+            try:
+                return self._values[key]
+            except KeyError:
+                raise KeyError(f'st.session_state has no key "{key}". {_HINT}') from None
 
     def __setitem__(self, key: str, value: Any) -> None:
-        guard = self._guards.get(key)
-        if guard is not None:
-            guard()  # may refuse the assignment
-        binding = self._bindings.get(key)
-        if binding is not None:
-            binding.set(value)
-        else:
-            self._values[key] = value
+        with self._lock:
+            guard = self._guards.get(key)
+            if guard is not None:
+                guard()  # may refuse the assignment
+            binding = self._bindings.get(key)
+            if binding is not None:
+                binding.set(value)
+            else:
+                self._values[key] = value
         self._changed()
 
     def __delitem__(self, key: str) -> None:
-        if key in self._bindings:
-            del self._bindings[key]
-            self._values.pop(key, None)
-        else:
-            try:
-                del self._values[key]
-            except KeyError:
-                raise KeyError(f'st.session_state has no key "{key}". {_HINT}') from None
+        with self._lock:
+            if key in self._bindings:
+                del self._bindings[key]
+                self._values.pop(key, None)
+            else:
+                try:
+                    del self._values[key]
+                except KeyError:
+                    raise KeyError(f'st.session_state has no key "{key}". {_HINT}') from None
         self._changed()
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._values
-        yield from (k for k in self._bindings if k not in self._values)
+        with self._lock:  # a snapshot: another thread may add keys while the caller iterates
+            keys = [*self._values, *(k for k in self._bindings if k not in self._values)]
+        return iter(keys)
 
     def __len__(self) -> int:
-        return len(self._values.keys() | self._bindings.keys())
+        with self._lock:
+            return len(self._values.keys() | self._bindings.keys())
 
     def __contains__(self, key: object) -> bool:
-        return key in self._values or key in self._bindings
+        with self._lock:
+            return key in self._values or key in self._bindings
 
     # -- widgets and observers ----------------------------------------------------------
     def bind(self, key: str, binding: Binding) -> None:
@@ -147,10 +163,12 @@ class SessionState(_ByAttribute):
 
     def to_dict(self) -> dict[str, Any]:
         """A plain copy of every key and value."""
-        return {key: self[key] for key in self}
+        with self._lock:
+            return {key: self[key] for key in self}
 
     def clear(self) -> None:
-        self._values.clear()
+        with self._lock:
+            self._values.clear()
         self._changed()
 
     # -- display ------------------------------------------------------------------------

@@ -147,6 +147,7 @@ class AppTest(Node):
         try:
             with runtime.using(self._session):
                 yield
+                runtime.settle()  # parallel fragments finish, as Streamlit's run waits for them
         finally:
             runtime.run_observers.remove(self._observe)
 
