@@ -24,6 +24,7 @@ from .base import (
     place_outputs,
 )
 from .code import highlight
+from .sanitize import safe_bundle
 
 # -- st.json --------------------------------------------------------------------------------
 
@@ -351,6 +352,7 @@ def _place_table(kind: str, data: Any, *, hide_index: bool, column_order: Any) -
             frame = frame[[c for c in column_order if c in frame.columns]]
         bundle, metadata = _frame_bundle(frame, hide_index)
         text = str(bundle["text/plain"])
+    bundle = safe_bundle(bundle, frame if frame is not None else data)
     place_outputs(kind, [display_output(bundle, metadata)], text, data)
 
 
@@ -358,7 +360,7 @@ def _frame_bundle(frame: Any, hide_index: bool) -> tuple[dict[str, Any], dict[st
     """The mimebundle the notebook shows for a DataFrame; without its index if asked."""
     if not hide_index or not hasattr(frame, "to_html"):
         return mimebundle(frame)
-    if hasattr(frame, "hide") and hasattr(frame, "data"):  # a Styler
+    if hasattr(frame, "hide") and hasattr(frame, "data"):  # a Styler (`hide` keeps its uuid)
         return mimebundle(frame.hide(axis="index"))
     import pandas as pd
 

@@ -1,0 +1,85 @@
+"""Security and robustness of public pages (issue #11): HTML nbfrag did not build is
+sanitised, disabled widgets are enforced in the kernel, forged values are refused, errors are
+drawn (never raised into the cell), and deep nesting and re-executed cells do not leak."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import model_count
+from test_elements import output_html, slots
+
+PRELUDE = "import nbfrag as st, pandas as pd\n"
+PAYLOADS = [
+    "<script>window.__x=1</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<a href='javascript:alert(1)'>x</a>",
+    "<iframe srcdoc='<script>alert(1)</script>'></iframe>",
+    "<style>body{display:none}</style>",
+]
+
+
+def dangerous(html: str) -> list[str]:
+    lowered = html.lower()
+    return [bad for bad in ("<script", "onerror", "onload", "javascript:", "<iframe", "<svg", "display:none")
+            if bad in lowered]
+
+
+@pytest.mark.parametrize("call", [
+    "st.dataframe(pd.DataFrame({'a': P}).style)",
+    "st.dataframe(pd.DataFrame({'a': P}).style, hide_index=True)",
+    "st.table(pd.DataFrame({'a': P}).style)",
+    "st.write(pd.DataFrame({'a': P}).style.highlight_max())",
+    "st.write(Rich())",
+    "st.dataframe(Rich())",
+])
+def test_html_nbfrag_did_not_build_is_sanitised(nb, call):
+    host = nb.app(
+        PRELUDE + f"P = {PAYLOADS!r}\n"
+        "class Rich:\n    def _repr_html_(self): return ''.join(P) + '<b>kept</b>'\n"
+        "    def _repr_javascript_(self): return 'alert(1)'\n"
+        f"{call}\n"
+    )
+    outputs = slots(host)[0].widget.outputs
+    html = output_html(slots(host)[0])
+    assert html and dangerous(html) == []
+    assert all("application/javascript" not in o["data"] for o in outputs)
+
+
+def test_a_styler_keeps_its_own_styles_and_formatting(nb):
+    host = nb.app(PRELUDE + "st.table(pd.DataFrame({'a': [1.5, 2.25]}).style.format('{:.1f}')"
+                  ".map(lambda v: 'color: red'))\n")
+    html = output_html(slots(host)[0])
+    assert "color: red" in html and "<style" in html and "2.2" in html and "<table" in html and " id=" in html
+
+
+def test_rich_markdown_of_an_object_is_rendered_without_raw_html(nb):
+    host = nb.app(PRELUDE + "class M:\n    def _repr_markdown_(self): return '**b** <img src=x onerror=alert(1)>'\n"
+                  "st.write(M())\n")
+    data = slots(host)[0].widget.outputs[0]["data"]
+    assert "text/markdown" not in data
+    assert "<strong>b</strong>" in data["text/html"] and "<img" not in data["text/html"]
+
+
+def test_unsafe_allow_html_passes_a_rich_repr_unsanitised(nb):
+    host = nb.app(PRELUDE + "class R:\n    def _repr_html_(self): return '<b onclick=\"x()\">b</b>'\n"
+                  "st.write(R(), unsafe_allow_html=True)\n")
+    assert 'onclick="x()"' in output_html(slots(host)[0])
+
+
+# -- 2. Errors shown, never swallowed, never raised into the cell ----------------------------------
+
+
+@pytest.mark.parametrize("method", ["_repr_html_", "_repr_markdown_", "__repr__"])
+def test_a_repr_that_raises_is_drawn_in_place_and_not_sent_as_a_cell_error(nb, method, monkeypatch):
+    shown = []
+    monkeypatch.setattr(nb.shell, "showtraceback", lambda *a, **k: shown.append(a))
+    for formatter in nb.shell.display_formatter.formatters.values():  # as in a kernel
+        monkeypatch.setattr(formatter, "enabled", True)
+    host = nb.app(PRELUDE + f"class Bad:\n    def {method}(self): raise ValueError('repr broke')\n"
+                  "    def _repr_latex_(self): return None\n"
+                  "st.write(Bad())\nst.write('after')\n")
+    first = slots(host)[0]
+    assert "nbfrag-exception-element" in first.widget._dom_classes and "repr broke" in first.widget.text
+    assert shown == []
