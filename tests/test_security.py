@@ -83,3 +83,84 @@ def test_a_repr_that_raises_is_drawn_in_place_and_not_sent_as_a_cell_error(nb, m
     first = slots(host)[0]
     assert "nbfrag-exception-element" in first.widget._dom_classes and "repr broke" in first.widget.text
     assert shown == []
+
+
+# -- disabled=True is enforced in the kernel ------------------------------------------------------
+
+DISABLED = [
+    ('st.checkbox("W", disabled=True)', "value", True),
+    ('st.slider("W", 0, 10, 3, disabled=True)', "value", 7),
+    ('st.selectbox("W", ["a", "b"], disabled=True)', "index", 1),
+    ('st.multiselect("W", ["a", "b"], disabled=True)', "index", (1,)),
+    ('st.text_input("W", "x", disabled=True)', "value", "forged"),
+    ('st.number_input("W", 0, 10, 5, disabled=True)', "value", 8),
+]
+
+
+def find_widget(host, description=None, cls=None):
+    from test_widgets import walk
+
+    found = [w for w in walk(host) if (description is None or getattr(w, "description", None) == description)
+             and (cls is None or isinstance(w, cls))]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("call, trait, forged", DISABLED, ids=[d[0].split("(")[0] for d in DISABLED])
+def test_a_disabled_input_ignores_edits_and_is_restored(nb, call, trait, forged):
+    host = nb.app(f"import nbfrag as st\nss = st.session_state\nss.runs = ss.get('runs', 0) + 1\nss.v = {call}\n")
+    widget = find_widget(host, "W")
+    before_value, before_trait = nb.shell.user_ns["st"].session_state.v, getattr(widget, trait)
+    widget.disabled = False  # a visitor removes `disabled` (or forges the message)
+    setattr(widget, trait, forged)
+    state = nb.shell.user_ns["st"].session_state
+    assert state.runs == 1 and state.v == before_value
+    assert getattr(widget, trait) == before_trait and widget.disabled is True
+
+
+def test_a_disabled_button_and_submit_button_ignore_clicks(nb):
+    host = nb.app(
+        "import nbfrag as st\nss = st.session_state\nss.runs = ss.get('runs', 0) + 1\n"
+        "ss.clicked = st.button('B', disabled=True, on_click=lambda: ss.update(cb=1))\n"
+        "with st.form('f'):\n    st.form_submit_button('S', disabled=True, on_click=lambda: ss.update(cb=2))\n"
+    )
+    import ipywidgets as widgets
+
+    for label in ("B", "S"):
+        button = find_widget(host, label, widgets.Button)
+        button.disabled = False
+        button.click()
+        assert button.disabled is True
+    state = nb.shell.user_ns["st"].session_state
+    assert state.runs == 1 and "cb" not in state
+
+
+# -- forged values are refused --------------------------------------------------------------------
+
+FORGED = [
+    ('st.number_input("W", value=1.5)', "value", float("nan")),
+    ('st.number_input("W", value=1.5)', "value", float("inf")),
+    ('st.slider("W", 0.0, 1.0, 0.5)', "value", float("nan")),
+    ('st.slider("W", 0.0, 1.0, (0.2, 0.8))', "value", (float("nan"), 0.5)),
+    ('st.multiselect("W", ["a", "b", "c"], ["a"])', "index", (1, 1)),
+    ('st.multiselect("W", ["a", "b", "c"], ["a"])', "index", (7,)),
+    ('st.selectbox("W", ["a", "b"])', "index", 5),
+    ('st.radio("W", ["a", "b"])', "index", -3),
+    ('st.select_slider("W", ["a", "b"])', "index", 9),
+    ('st.text_input("W", "x")', "value", 12),
+    ('st.checkbox("W")', "value", "yes"),
+]
+
+
+@pytest.mark.parametrize("call, trait, forged", FORGED, ids=[f"{f[0].split('(')[0]}-{f[2]!r}" for f in FORGED])
+def test_a_forged_value_is_refused_and_the_last_valid_one_shown(nb, call, trait, forged):
+    host = nb.app(f"import nbfrag as st\nss = st.session_state\nss.runs = ss.get('runs', 0) + 1\nss.v = {call}\n")
+    widget = find_widget(host, "W")
+    state = nb.shell.user_ns["st"].session_state
+    before_value, before_trait = state.v, getattr(widget, trait)
+    try:
+        widget.set_state({trait: forged})  # as the comm message does (trait validation may refuse)
+    except Exception:  # noqa: BLE001 - refused by the trait itself: also fine
+        pass
+    assert state.runs == 1 and state.v == before_value
+    assert getattr(widget, trait) == before_trait

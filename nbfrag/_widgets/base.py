@@ -14,6 +14,7 @@ scope (its fragment, else the app). Traits the kernel sets while drawing are not
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -47,6 +48,20 @@ class WidgetOwner:
     # so it takes the same path as a browser edit). `nbfrag.testing` drives widgets with these.
     read: Callable[[], Any] = lambda: None
     write: Callable[[Any], None] | None = None
+    # `disabled=True` of this run: enforced here, not only in the browser (whose `disabled` a
+    # visitor can remove, or whose message a visitor can forge).
+    disabled: bool = False
+
+    def guard_disabled(self, widget: widgets.Widget) -> None:
+        """Keep the widget's `disabled` trait as the app set it: a change from the browser is
+        undone (the kernel's `disabled` is what counts, see `disabled`)."""
+
+        def restore(change: dict[str, Any]) -> None:
+            if not runtime.kernel_writing and change["new"] != self.disabled:
+                with runtime.kernel_writes():
+                    widget.disabled = self.disabled
+
+        widget.observe(restore, names="disabled")
 
     def request(self, trigger: Any = None) -> Request:
         """A rerun of the widget's scope, with its callback first."""
@@ -124,6 +139,17 @@ def _same(value: Any) -> Any:
     return value
 
 
+def finite(value: Any) -> Any:
+    """A number from the browser, refused (ValueError) when NaN or infinite, which no
+    Streamlit widget sends (a forged message can)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(value)
+    if isinstance(value, (tuple, list)):
+        for part in value:
+            finite(part)
+    return value
+
+
 def _edited(before: Any, edited: Any) -> Any:
     return edited
 
@@ -190,10 +216,13 @@ class InputOwner(WidgetOwner):
         form: keep it as the form's pending edit, no rerun)."""
         if runtime.kernel_writing or self.control is None:
             return
+        if self.disabled:  # a disabled widget sends nothing in Streamlit: restore it
+            self.push()
+            return
         try:
             edited = self.control.merge(self.shown(), self.control.from_widget(change["new"]))
             value = self.control.coerce(edited)
-        except (ValueError, TypeError, errors.StreamlitAPIException):
+        except (ValueError, TypeError, LookupError, ArithmeticError, errors.StreamlitAPIException):
             self.push()  # not a value Streamlit's widget would send: show the last valid one
             return
         if self.form is not None:
@@ -308,6 +337,7 @@ def input_widget(
     slot = frame.block.place(element_type, wid, create, update, props=props)
     callback = make_callback(on_change, args, kwargs)
     owner = track_value(slot, frame, label, key, default, control, callback, form_of(frame.block))
+    owner.disabled = bool(disabled)
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
     frame.show(slot.widget)
     value: V = owner.value
@@ -334,6 +364,7 @@ def _input_owner(
         owner.value = control.coerce(preset) if found else default
         owner.push()
         slot.widget.observe(owner.changed, names=control.trait)
+        owner.guard_disabled(slot.widget)
         return owner
     kept: InputOwner = slot.owner
     kept.control = control

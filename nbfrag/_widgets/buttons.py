@@ -133,14 +133,23 @@ def button(
     if slot.owner is None:
         owner = slot.owner = WidgetOwner(wid, "button", str(label), key)
         owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
-        slot.widget.on_click(lambda _button: runtime.dispatch(owner.request(trigger=True)))
+        slot.widget.on_click(lambda _button: _clicked(owner))
+        owner.guard_disabled(slot.widget)
     owner = slot.owner
     owner.app, owner.fragment = frame.app, frame.fragment
+    owner.disabled = bool(disabled)
     owner.callback = make_callback(on_click, args, kwargs)
     if key is not None:
         bind_key(slot, key, ReadOnlyTrigger(wid, key))
     frame.show(slot.widget)
     return bool(runtime.session.triggers.get(wid, False))
+
+
+def _clicked(owner: WidgetOwner) -> None:
+    """A click: rerun the button's scope, unless the button is disabled (then the click is a
+    visitor's forgery, ignored as Streamlit ignores it)."""
+    if not owner.disabled:
+        runtime.dispatch(owner.request(trigger=True))
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,13 +161,12 @@ class SubmitOwner(WidgetOwner):
     """A drawn submit button: its form, and whether it is disabled (Enter follows the first)."""
 
     form: FormScope | None = None
-    disabled: bool = False
     widget: Any = None
 
 
 def _submit_with(owner: SubmitOwner) -> Callable[[Any], None]:
     def clicked(_button: Any) -> None:
-        if owner.form is not None:
+        if owner.form is not None and not owner.disabled:
             owner.form.submit(owner)
 
     return clicked
@@ -283,6 +291,7 @@ def form_submit_button(
         owner = slot.owner = SubmitOwner(wid, "form_submit_button", label, key, widget=slot.widget)
         owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
         slot.widget.on_click(_submit_with(owner))
+        owner.guard_disabled(slot.widget)
     owner.label = label
     owner.app, owner.fragment, owner.form = frame.app, frame.fragment, scope
     owner.callback = make_callback(on_click, args, kwargs)
