@@ -164,3 +164,69 @@ def test_a_forged_value_is_refused_and_the_last_valid_one_shown(nb, call, trait,
         pass
     assert state.runs == 1 and state.v == before_value
     assert getattr(widget, trait) == before_trait
+
+
+@pytest.mark.parametrize("error", ["KeyboardInterrupt('ctrl-c')", "SystemExit(3)", "GeneratorExit()", "BaseException('base')"])
+@pytest.mark.parametrize("where", ["fragment", "callback"])
+def test_a_base_exception_in_a_fragment_or_callback_is_drawn_and_the_rest_works(nb, error, where):
+    import ipywidgets as widgets
+
+    body = f"raise {error}" if where == "fragment" else "pass"
+    host = nb.app(
+        "import nbfrag as st\nss = st.session_state\n"
+        "@st.fragment\ndef part():\n"
+        f"    if st.button('Go', on_click=(lambda: (_ for _ in ()).throw({error})) if {where == 'callback'} else None):\n"
+        f"        {body}\n"
+        "    st.write('part drawn')\n"
+        "part()\n"
+        "if st.button('Other'):\n    ss.other = True\n"
+    )
+    find_widget(host, "Go", widgets.Button).click()
+    text = repr(host)
+    name = error.split("(")[0]
+    assert name in text
+    find_widget(host, "Other", widgets.Button).click()  # the rest keeps working
+    assert nb.shell.user_ns["st"].session_state.other is True
+
+
+def test_st_stop_in_a_plain_cell_stops_silently(nb, capsys, monkeypatch):
+    shown = []
+    monkeypatch.setattr(nb.shell, "showtraceback", lambda *a, **k: shown.append(a))
+    nb.run("import nbfrag as st\nst.write('before')\nst.stop()\nst.write('after')\n")
+    out = capsys.readouterr().out
+    assert "before" in out and "after" not in out and shown == []
+    assert "StopException" not in out
+
+
+def test_a_key_duplicated_in_another_fragment_is_caught_in_a_fragment_rerun(nb):
+    import ipywidgets as widgets
+
+    host = nb.app(
+        "import nbfrag as st\nss = st.session_state\n"
+        "@st.fragment\ndef first():\n    st.text_input('A', 'one', key='note')\n"
+        "@st.fragment\ndef second():\n"
+        "    if ss.get('dup'):\n        st.text_input('B', 'two', key='note')\n"
+        "    st.button('Again')\n"
+        "first()\nsecond()\n"
+    )
+    nb.shell.user_ns["st"].session_state.dup = True
+    find_widget(host, "Again", widgets.Button).click()
+    assert "StreamlitDuplicateElementKey" in repr(host)
+    assert nb.shell.user_ns["st"].session_state["note"] == "one"
+
+
+def test_a_button_key_preset_in_session_state_raises_streamlits_error(nb):
+    host = nb.app("import nbfrag as st\nst.session_state.go = True\nst.button('Go', key='go')\n")
+    assert "StreamlitValueAssignmentNotAllowedError" in repr(host)
+    assert "`st.session_state['go']` is read-only" in repr(host)
+
+
+def test_a_submit_button_key_preset_in_session_state_raises_streamlits_error(nb):
+    host = nb.app("import nbfrag as st\nst.session_state.go = True\nwith st.form('f'):\n"
+                  "    st.form_submit_button('Go', key='go')\n")
+    assert "StreamlitValueAssignmentNotAllowedError" in repr(host)
+
+
+def test_run_every_too_large_names_run_every(nb):
+    host = nb.app("import nbfrag as st\n@st.fragment(run_every=10**400)\ndef f():\n    pass\nf()\n")
+    assert "run_every" in repr(host)

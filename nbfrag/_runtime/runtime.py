@@ -186,8 +186,9 @@ class Runtime:
                     try:
                         pending = self._execute(pending)
                     except BaseException:  # noqa: BLE001 - the boundary of a widget event
-                        # KeyboardInterrupt, SystemExit, or a bug in nbfrag: stop here, say so
-                        # on the kernel's own stderr, and leave the message answered.
+                        # A bug in nbfrag itself (the app's errors, BaseExceptions too, are
+                        # drawn by `execute`): stop here, say so on the kernel's own stderr (the
+                        # server's log, never the page), and leave the message answered.
                         traceback.print_exc(file=sys.__stderr__)
                         pending = None
                     finally:

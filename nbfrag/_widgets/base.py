@@ -96,7 +96,17 @@ def widget_frame(
         wid = ("form", form.key, wid)
     if unique:
         frame.run.claim(wid, element_type, key)
+        if key is not None and frame.run.kind == "fragment":
+            _check_key_outside(frame, key)
     return frame, wid
+
+
+def _check_key_outside(frame: Frame, key: str) -> None:
+    """In a fragment rerun, only the fragment's own widgets are claimed in the run: a key held
+    by another widget still drawn outside the fragments that ran is a duplicate too."""
+    holder = frame.app.key_owners.get(key)
+    if holder is not None and holder.fragment not in frame.run.ran:
+        raise errors.StreamlitDuplicateElementKey(key)
 
 
 def widget_id(element_type: str, key: Key, *identity: Any) -> Hashable:
@@ -122,8 +132,11 @@ def bind_key(slot: Slot, key: str, binding: Binding) -> None:
     widget closes, the binding bound last goes, and the key with it."""
     owner: WidgetOwner = slot.owner
     state = runtime.session.state  # the session that drew the widget, also when it closes
+    holders = owner.app.key_owners
     if key not in owner.bindings:
         slot.on_dispose.append(lambda: state.unbind(key, owner.bindings[key]))
+        slot.on_dispose.append(lambda: holders.pop(key) if holders.get(key) is owner else None)
+    holders[key] = owner
     owner.bindings[key] = binding
     state.bind(key, binding)
 

@@ -114,6 +114,7 @@ def button(
         )
     key = None if key is None else str(key)
     frame, wid = widget_frame("button", key, str(label), help, type, icon)
+    refuse_preset(key)
     full_width = use_container_width is True or width == "stretch"
 
     def create() -> widgets.Button:
@@ -122,11 +123,12 @@ def button(
         return widget
 
     def update(widget: Any) -> None:
-        widget.description = f"{icon} {label}" if icon else str(label)
-        widget.tooltip = help or None
-        widget.disabled = bool(disabled)
-        widget.button_style = BUTTON_STYLES[type]
-        widget.layout.width = "100%" if full_width else None
+        with runtime.kernel_writes():  # not a visitor's change (see `guard_disabled`)
+            widget.description = f"{icon} {label}" if icon else str(label)
+            widget.tooltip = help or None
+            widget.disabled = bool(disabled)
+            widget.button_style = BUTTON_STYLES[type]
+            widget.layout.width = "100%" if full_width else None
 
     props = (label, help, disabled, type, icon, full_width)
     slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
@@ -143,6 +145,13 @@ def button(
         bind_key(slot, key, ReadOnlyTrigger(wid, key))
     frame.show(slot.widget)
     return bool(runtime.session.triggers.get(wid, False))
+
+
+def refuse_preset(key: str | None) -> None:
+    """A button's value cannot be set through Session State: a value already there under its
+    key (set before the button was drawn) raises Streamlit's error."""
+    if key is not None and runtime.session.state.preset(key)[0]:
+        raise errors.StreamlitValueAssignmentNotAllowedError(key)
 
 
 def _clicked(owner: WidgetOwner) -> None:
@@ -270,6 +279,7 @@ def form_submit_button(
     label = str(label)
     key = f"FormSubmitter:{scope.key}-{label}" if key is None else str(key)
     frame, wid = widget_frame("form_submit_button", key, label, help, type, icon)
+    refuse_preset(key)
     shown = label if not icon else (f"{icon} {label}" if icon_position == "left" else f"{label} {icon}")
 
     def create() -> widgets.Button:
@@ -278,11 +288,12 @@ def form_submit_button(
         return button
 
     def update(button: Any) -> None:
-        button.description = shown
-        button.tooltip = help or None
-        button.disabled = bool(disabled)
-        button.button_style = BUTTON_STYLES[type]
-        button.layout.width = css_width
+        with runtime.kernel_writes():  # not a visitor's change (see `guard_disabled`)
+            button.description = shown
+            button.tooltip = help or None
+            button.disabled = bool(disabled)
+            button.button_style = BUTTON_STYLES[type]
+            button.layout.width = css_width
 
     props = (shown, help, bool(disabled), type, css_width)
     slot = frame.block.place("form_submit_button", wid, create, update, text=lambda: f"[{shown}]", props=props)
