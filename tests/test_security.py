@@ -4,7 +4,6 @@ drawn (never raised into the cell), and deep nesting and re-executed cells do no
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from conftest import model_count
 from test_elements import output_html, slots
@@ -230,3 +229,63 @@ def test_a_submit_button_key_preset_in_session_state_raises_streamlits_error(nb)
 def test_run_every_too_large_names_run_every(nb):
     host = nb.app("import nbfrag as st\n@st.fragment(run_every=10**400)\ndef f():\n    pass\nf()\n")
     assert "run_every" in repr(host)
+
+
+# -- 3. Limits ------------------------------------------------------------------------------------
+
+NESTED = (
+    "import nbfrag as st, contextlib\n"
+    "with contextlib.ExitStack() as stack:\n"
+    "    for _ in range({depth}):\n"
+    "        stack.enter_context(st.container(border=True))\n"
+    "    st.write('bottom')\n"
+    "st.write('after')\n"
+)
+
+
+def test_nesting_up_to_the_documented_depth_works(nb):
+    from nbfrag._runtime.reconciler import MAX_DEPTH
+
+    host = nb.app(NESTED.format(depth=MAX_DEPTH))
+    text = repr(host)
+    assert "bottom" in text and "after" in text and "Error" not in text
+
+
+@pytest.mark.parametrize("depth", [470, 1000, 5000])
+def test_deeper_nesting_is_refused_with_a_clear_error_and_leaks_nothing(nb, depth):
+    from nbfrag._runtime.runtime import runtime
+
+    before = model_count()
+    host = nb.app(NESTED.format(depth=depth))
+    text = repr(host)  # the text form works
+    assert "nested more than" in text and "bottom" not in text
+    nb.run("%%app\nimport nbfrag as st\nst.write('small')\n")  # the same cell, a small app now
+    runtime.reset()
+    assert model_count() <= before
+
+
+def test_nested_fragments_count_toward_the_depth(nb):
+    host = nb.app(
+        "import nbfrag as st\n"
+        "@st.fragment\ndef deeper(n):\n    if n:\n        deeper(n - 1)\n    else:\n        st.write('bottom')\n"
+        "deeper(400)\n"
+    )
+    text = repr(host)
+    assert "nested more than" in text
+
+
+def test_re_executing_an_app_cell_without_a_cell_id_reuses_its_app(nb):
+    source = "import nbfrag as st\nst.write('hello')\nst.button('Go')\nst.slider('S', 0, 5)\n"
+    nb.app(source)
+    nb.app(source)
+    after_two = model_count()
+    for _ in range(20):  # nbclient / nbval send no cellId
+        nb.app(source)
+    assert model_count() == after_two
+
+
+def test_a_different_app_cell_without_a_cell_id_is_another_app(nb):
+    first = nb.app("import nbfrag as st\nst.write('one')\n")
+    second = nb.app("import nbfrag as st\nst.write('two')\n")
+    assert first is not second and "one" in repr(first) and "two" in repr(second)
+

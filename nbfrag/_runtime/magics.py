@@ -15,7 +15,7 @@ from IPython.display import display
 
 from .runtime import runtime
 from .scopes import Request
-from .shell import cell_id, execution_key, shell
+from .shell import cell_identity, execution_key, shell
 from .views import Area
 
 
@@ -31,7 +31,7 @@ class AppMagics(Magics):
         stands (see `magic`); IPython shows nothing else for the cell."""
         assert self.shell is not None
         parent = getattr(self.shell, "parent_header", None) or {}
-        found = cell_id(parent)
+        found = cell_identity(parent, cell)
         app = runtime.apps_by_cell.get(found) if found is not None else None
         if app is None or app.host is None:
             app = runtime.new_app(cell, self.shell.user_ns, host=Area("nbfrag-app"))

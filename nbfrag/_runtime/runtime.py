@@ -154,7 +154,7 @@ class Runtime:
             app = self.new_app(source, namespace, host=None, magic=False)
             app.hand_run = Run(app, "app")
             self._cell_app = (execution, app)
-            self.add_app(app, cell_id(parent))
+            self.add_app(app, cell_id(parent))  # (identical plain cells are common: no source rule)
         assert app.hand_run is not None
         return Frame(app, app.root, None, app.hand_run, live_cell=True)
 
