@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import ipywidgets as widgets
+import traitlets
+from ipywidgets.widgets.widget import _put_buffers
 
 from .. import errors
 from .._runtime.execution import show_exception
@@ -71,6 +73,54 @@ class WidgetOwner:
             callback=self.callback,
             trigger=(self.widget_id, trigger) if trigger is not None else None,
         )
+
+
+def guard_messages(widget: widgets.Widget) -> None:
+    """Refuse state a browser sends that the widget cannot hold, before ipywidgets applies it.
+
+    A visitor can forge any message: NaN or infinity (which the kernel would echo back with a
+    jupyter_client warning on the page), or a value of the wrong type or out of range (which
+    ipywidgets would reject with a traceback sent to the page as an iopub `error`). Such a
+    message changes nothing and the browser is sent the widget's current state back."""
+    comm = getattr(widget, "comm", None)
+    if comm is None:
+        return
+
+    def handle(msg: dict[str, Any]) -> None:
+        data = msg.get("content", {}).get("data", {})
+        state = data.get("state")
+        if data.get("method") != "update" or not isinstance(state, dict):
+            widget._handle_msg(msg)  # clicks, custom messages, state requests
+            return
+        try:
+            if "buffer_paths" in data:
+                _put_buffers(state, data["buffer_paths"], msg.get("buffers", []))
+            for name in state:  # what each trait would hold ("nan" casts to a float NaN)
+                if name in widget.keys and _has_non_finite(_as_trait(widget, name, state[name])):
+                    raise ValueError("NaN or infinity")
+            widget.set_state(state)  # (`_handle_msg` would send a refusal's traceback to the page)
+        except (traitlets.TraitError, ValueError, TypeError, LookupError):
+            names = [name for name in state if name in widget.keys]
+            if names:
+                widget.send_state(names)
+
+    comm.on_msg(handle)
+
+
+def _as_trait(widget: widgets.Widget, name: str, sent: Any) -> Any:
+    """The value trait `name` would take from `sent` (TraitError when it cannot)."""
+    from_json = widget.trait_metadata(name, "from_json", widget._trait_from_json)
+    return widget.traits()[name]._validate(widget, from_json(sent, widget))
+
+
+def _has_non_finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_has_non_finite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_non_finite(v) for v in value)
+    return False
 
 
 def widget_frame(
@@ -378,6 +428,7 @@ def _input_owner(
         owner.push()
         slot.widget.observe(owner.changed, names=control.trait)
         owner.guard_disabled(slot.widget)
+        guard_messages(slot.widget)
         return owner
     kept: InputOwner = slot.owner
     kept.control = control

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from .. import errors
 from .._runtime.forms import FormScope, form_of
 from .._runtime.runtime import runtime
-from .base import WidgetOwner, bind_key, make_callback, widget_frame
+from .base import WidgetOwner, bind_key, guard_messages, make_callback, widget_frame
 from .types import ButtonType, Callback, Key, WidgetArgs, WidgetKwargs, Width, css_size
 
 BUTTON_STYLES: dict[str, str] = {"primary": "primary", "secondary": "", "tertiary": ""}
@@ -137,6 +137,7 @@ def button(
         owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
         slot.widget.on_click(lambda _button: _clicked(owner))
         owner.guard_disabled(slot.widget)
+        guard_messages(slot.widget)
     owner = slot.owner
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.disabled = bool(disabled)
@@ -303,6 +304,7 @@ def form_submit_button(
         owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
         slot.widget.on_click(_submit_with(owner))
         owner.guard_disabled(slot.widget)
+        guard_messages(slot.widget)
     owner.label = label
     owner.app, owner.fragment, owner.form = frame.app, frame.fragment, scope
     owner.callback = make_callback(on_click, args, kwargs)
