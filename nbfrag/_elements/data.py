@@ -255,7 +255,9 @@ def dataframe(
         A pandas DataFrame, Series, Index or Styler; a numpy array, dict or list (converted with
         pandas); an object with `to_pandas()` or the `__dataframe__` interchange protocol
         (polars, pyarrow...); another iterable of rows; or an object that renders itself with
-        `_repr_html_`. Anything else raises `StreamlitAPIException`.
+        `_repr_html_`. Anything else raises `StreamlitAPIException`. HTML that pandas does not
+        escape (a Styler's cells) or that an object renders itself is sanitised: scripts, event
+        handlers and `javascript:` links are removed, a Styler keeps its own styles.
     width : "stretch", "content" or int, optional
         Accepted for compatibility and ignored: the table takes the width its content needs.
     height : int or str, optional
@@ -317,7 +319,9 @@ def table(data: Any = None, *, border: Any = True) -> None:
         A pandas DataFrame, Series, Index or Styler; a numpy array, dict or list (converted with
         pandas); an object with `to_pandas()` or the `__dataframe__` interchange protocol
         (polars, pyarrow...); another iterable of rows; or an object that renders itself with
-        `_repr_html_`. Anything else raises `StreamlitAPIException`.
+        `_repr_html_`. Anything else raises `StreamlitAPIException`. HTML that pandas does not
+        escape (a Styler's cells) or that an object renders itself is sanitised: scripts, event
+        handlers and `javascript:` links are removed, a Styler keeps its own styles.
     border : bool or str, default True
         Accepted for compatibility and ignored: the table has the notebook's table style.
 
