@@ -122,3 +122,19 @@ def test_st_stop_in_a_plain_cell_is_silent_and_the_cell_succeeds(kd: KernelDrive
     result = kd.execute("import nbfrag as st\nprint('before')\nst.stop()\nprint('after')\n")
     assert not result.errors and "before" in result.stdout and "after" not in result.stdout
     assert result.reply is not None and result.reply["status"] == "ok"
+
+
+def test_under_voila_no_traceback_or_server_path_reaches_the_websocket() -> None:
+    with KernelDriver(extra_env={"VOILA_KERNEL_ID": "visitor"}) as kd:
+        kd.execute("%load_ext nbfrag")
+        model, first = run_app(kd, APP)
+        clicks = [kd.click(kd.find_models(_model_name="ButtonModel", description=label)[0])
+                  for label in ("Exit", "Interrupt")]
+        (price,) = kd.find_models(_model_name="FloatTextModel", description="Price")
+        forged = [kd.update(price, {"value": value}, allow_error=True) for value in (float("nan"), "cheap")]
+        for result in [first, *clicks, *forged]:
+            sent = str(result.messages)
+            assert not result.errors
+            assert "Traceback" not in sent and "site-packages" not in sent and "File \"" not in sent
+        shown = text(kd, model)
+        assert "KeyboardInterrupt: stop it" in shown and "Traceback" not in shown
