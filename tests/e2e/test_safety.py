@@ -12,8 +12,7 @@ staying unset on the safe elements means something.
 from __future__ import annotations
 
 from clients import app_with, commit, open_notebook, text_box
-from playwright.sync_api import Locator, Page
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, Page, expect
 
 CANARY = "window.__nbfragCanary"
 PAYLOADS = [
