@@ -13,7 +13,7 @@ import re
 from datetime import timedelta
 from numbers import Real
 
-from ..errors import StreamlitAPIException, StreamlitBadTimeStringError
+from ..errors import StreamlitBadTimeStringError
 
 _UNIT_SECONDS = {
     "w": 604800.0, "week": 604800.0, "weeks": 604800.0,
@@ -80,8 +80,8 @@ def run_every_seconds(value: object) -> float | None:
     if isinstance(value, Real):
         try:
             seconds = float(value)
-        except OverflowError:
-            raise StreamlitAPIException(
+        except OverflowError:  # Streamlit's class, with a message that names the parameter
+            raise OverflowError(
                 f"`run_every` is too large: {str(value)[:20]}... seconds cannot be a float. Pass a "
                 "number of seconds such as 10, a datetime.timedelta or a string such as '1h'."
             ) from None
