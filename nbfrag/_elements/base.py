@@ -5,8 +5,11 @@ frontend's own renderers; see `mimebundle`).
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
 import textwrap
+from collections.abc import Iterator
 from typing import Any
 
 import ipywidgets as widgets
@@ -50,11 +53,14 @@ def mimebundle(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """An object's rich representations, as the notebook itself would compute them.
 
     With an IPython shell its display formatter decides (so registered formatters and
-    options apply); without one, the object's own `_repr_*_` methods do."""
+    options apply); without one, the object's own `_repr_*_` methods do. A repr that raises
+    raises here (IPython would print it as the cell's error, which the page's run draws in
+    place instead)."""
     running = shell()
     if running is not None:
         formatter = running.display_formatter
-        data, metadata = formatter.format(obj)
+        with _raising_format_errors(running):
+            data, metadata = formatter.format(obj)
         # A terminal IPython (and the test shell) disables the HTML, image... formatters,
         # which only says that *it* cannot show them: the frontend of our Output widget can.
         disabled = {mime for mime, f in formatter.formatters.items() if not f.enabled}
@@ -66,6 +72,30 @@ def mimebundle(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         if data:
             return {"text/plain": repr(obj), **data}, dict(metadata or {})
     return {"text/plain": repr(obj), **_own_reprs(obj, set(_REPR_METHODS))}, {}
+
+
+@contextlib.contextmanager
+def _raising_format_errors(running: Any) -> Iterator[None]:
+    """IPython's formatters report a failing repr through `shell.showtraceback` (an iopub
+    `error`: Voila's "error executing cell"); inside, the first such error is raised instead."""
+    failures: list[BaseException] = []
+
+    def record(exc_tuple: Any = None, *args: Any, **kwargs: Any) -> None:
+        error = exc_tuple[1] if exc_tuple else sys.exc_info()[1]
+        if error is not None:
+            failures.append(error)
+
+    own = vars(running).get("showtraceback")  # an instance override (nested, or a test's)
+    running.showtraceback = record
+    try:
+        yield
+    finally:
+        if own is None:
+            del running.showtraceback
+        else:
+            running.showtraceback = own
+    if failures:
+        raise failures[0]
 
 
 def _own_reprs(obj: Any, mimes: set[str]) -> dict[str, Any]:

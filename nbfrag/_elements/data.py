@@ -24,6 +24,7 @@ from .base import (
     place_outputs,
 )
 from .code import highlight
+from .sanitize import safe_bundle
 
 # -- st.json --------------------------------------------------------------------------------
 
@@ -254,7 +255,9 @@ def dataframe(
         A pandas DataFrame, Series, Index or Styler; a numpy array, dict or list (converted with
         pandas); an object with `to_pandas()` or the `__dataframe__` interchange protocol
         (polars, pyarrow...); another iterable of rows; or an object that renders itself with
-        `_repr_html_`. Anything else raises `StreamlitAPIException`.
+        `_repr_html_`. Anything else raises `StreamlitAPIException`. HTML that pandas does not
+        escape (a Styler's cells) or that an object renders itself is sanitised: scripts, event
+        handlers and `javascript:` links are removed, a Styler keeps its own styles.
     width : "stretch", "content" or int, optional
         Accepted for compatibility and ignored: the table takes the width its content needs.
     height : int or str, optional
@@ -316,7 +319,9 @@ def table(data: Any = None, *, border: Any = True) -> None:
         A pandas DataFrame, Series, Index or Styler; a numpy array, dict or list (converted with
         pandas); an object with `to_pandas()` or the `__dataframe__` interchange protocol
         (polars, pyarrow...); another iterable of rows; or an object that renders itself with
-        `_repr_html_`. Anything else raises `StreamlitAPIException`.
+        `_repr_html_`. Anything else raises `StreamlitAPIException`. HTML that pandas does not
+        escape (a Styler's cells) or that an object renders itself is sanitised: scripts, event
+        handlers and `javascript:` links are removed, a Styler keeps its own styles.
     border : bool or str, default True
         Accepted for compatibility and ignored: the table has the notebook's table style.
 
@@ -351,6 +356,7 @@ def _place_table(kind: str, data: Any, *, hide_index: bool, column_order: Any) -
             frame = frame[[c for c in column_order if c in frame.columns]]
         bundle, metadata = _frame_bundle(frame, hide_index)
         text = str(bundle["text/plain"])
+    bundle = safe_bundle(bundle, frame if frame is not None else data)
     place_outputs(kind, [display_output(bundle, metadata)], text, data)
 
 
@@ -358,7 +364,7 @@ def _frame_bundle(frame: Any, hide_index: bool) -> tuple[dict[str, Any], dict[st
     """The mimebundle the notebook shows for a DataFrame; without its index if asked."""
     if not hide_index or not hasattr(frame, "to_html"):
         return mimebundle(frame)
-    if hasattr(frame, "hide") and hasattr(frame, "data"):  # a Styler
+    if hasattr(frame, "hide") and hasattr(frame, "data"):  # a Styler (`hide` keeps its uuid)
         return mimebundle(frame.hide(axis="index"))
     import pandas as pd
 

@@ -227,6 +227,7 @@ def _place_block(
 ) -> Slot:
     """Draw a layout element with a nested block; `inner` finds the Box the block fills."""
     frame = runtime.require_frame()
+    frame.block.check_nesting(f"st.{kind}")
     slot = frame.block.place(kind, identity, create, update, text=text, props=props)
     if slot.block is None:
         box = inner(slot.widget)

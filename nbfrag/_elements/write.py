@@ -12,6 +12,7 @@ from typing import Any
 from .._runtime.runtime import runtime
 from . import code, data, media
 from .base import ADDRESS, display_output, has_rich_repr, mimebundle
+from .sanitize import safe_bundle
 from .text import exception, markdown
 
 
@@ -31,7 +32,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     * functions, classes, modules, dataclass instances and objects whose `str` is a memory
       address (`<... at 0x...>`): `st.help`.
     * other objects with a rich representation (`_repr_html_`, `_repr_mimebundle_`, ...): the
-      notebook's own rich display.
+      notebook's own rich display, its HTML sanitised (scripts, event handlers and
+      `javascript:` links removed) unless `unsafe_allow_html=True`. A repr that raises is
+      shown as that error, in place.
     * anything else (numbers, booleans, None...): `str(arg)` as inline code, or as a code block
       when it spans several lines.
 
@@ -40,8 +43,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     *args : any
         The objects to write, in order.
     unsafe_allow_html : bool, default False
-        Let raw HTML in the strings through. Off, HTML tags are shown as text. Never turn it on
-        for text a visitor can influence.
+        Let raw HTML in the strings, and the unsanitised HTML of objects' rich reprs, through.
+        Off, HTML tags in strings are shown as text. Never turn it on for text a visitor can
+        influence.
 
     Returns
     -------
@@ -49,8 +53,8 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
 
     Differences from Streamlit
     --------------------------
-    * Objects with a rich repr are shown by the notebook's rich display (Streamlit shows
-      `_repr_html_` only with `unsafe_allow_html=True`).
+    * Objects with a rich repr are shown by the notebook's rich display, sanitised (Streamlit
+      shows `_repr_html_` only with `unsafe_allow_html=True`, and as text otherwise).
     * Generators and streams are not streamed (there is no `st.write_stream`): a generator is
       described as `st.help` describes objects.
     * No Streamlit Markdown extensions: `:emoji:` shortcodes, `:color[text]`, `:material/...:`
@@ -76,6 +80,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         draw = _writer(arg)
         if draw is None:
             words.append(_inline_code(str(arg)))
+        elif draw is rich:
+            flush()
+            rich(arg, unsafe_allow_html=unsafe_allow_html)
         else:
             flush()
             draw(arg)
@@ -135,10 +142,13 @@ def _inline_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def rich(obj: Any) -> None:
-    """Display an object with the frontend's own renderers (trusted rich output)."""
+def rich(obj: Any, *, unsafe_allow_html: bool = False) -> None:
+    """Display an object with the frontend's own renderers, its HTML sanitised (`safe_bundle`)
+    unless `unsafe_allow_html`. A repr that raises raises here (drawn in place by the run)."""
     frame = runtime.require_frame()
     bundle, metadata = mimebundle(obj)
+    if not unsafe_allow_html:
+        bundle = safe_bundle(bundle, obj)
     if isinstance(bundle.get("text/plain"), str):  # a default repr's address changes every run
         bundle["text/plain"] = ADDRESS.sub("", bundle["text/plain"])
     frame.block.append_output(display_output(bundle, metadata))

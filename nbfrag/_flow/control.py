@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .. import errors
 from .._runtime.runtime import runtime
 from .._runtime.scopes import RERUN_NEEDS_EXTENSION, RerunException, StopException
+from .._runtime.shell import shell
 
 _LEVELS = ("app", "fragment")  # the scopes that are not fragment keys
 _SCOPE_VALUES = ["'app'", "'fragment'", "a fragment key", "a list of keys"]
@@ -151,4 +152,27 @@ def stop() -> NoReturn:
     ...     st.stop()
     >>> st.write(f"Hello, {name}!")
     """
+    if runtime.frame() is None:  # a plain cell: it stops silently, as an app's run does
+        stop_quietly(shell())
     raise StopException()
+
+
+def stop_quietly(running: Any) -> None:
+    """Let `st.stop()` end a plain cell silently, as it ends an app's run: no traceback, and
+    the cell counts as run (no `error` reply, so nbclient, nbval and "Run all" go on). Set up
+    once per shell: a `StopException` shows nothing, and a cell it ended is cleared of it."""
+    if running is None or getattr(running, "_nbfrag_stops_quietly", False):
+        return
+    running._nbfrag_stops_quietly = True
+    if not running.custom_exceptions:  # never replace a handler someone else set
+        running.set_custom_exc((StopException,), _show_nothing)
+    running.events.register("post_run_cell", _clear_stop)
+
+
+def _show_nothing(_shell: Any, etype: Any, value: Any, tb: Any, tb_offset: Any = None) -> None:
+    return None
+
+
+def _clear_stop(result: Any) -> None:
+    if result is not None and isinstance(result.error_in_exec, StopException):
+        result.error_in_exec = None

@@ -145,6 +145,7 @@ def fragment(
         frame = runtime.require_frame()
         if key is not None:  # before drawing anything, as Streamlit raises
             frame.run.claim_fragment_key(key, identity)
+        frame.block.check_nesting(f"The fragment {name}")
         slot = frame.block.place("fragment", identity, lambda: Area("nbfrag-fragment"))
         if slot.owner is None:  # first call at this call site
             slot.owner = Fragment(frame.app, name, slot)

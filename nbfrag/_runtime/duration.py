@@ -78,7 +78,13 @@ def run_every_seconds(value: object) -> float | None:
     if isinstance(value, timedelta):
         return value.total_seconds()
     if isinstance(value, Real):
-        seconds = float(value)
+        try:
+            seconds = float(value)
+        except OverflowError:  # Streamlit's class, with a message that names the parameter
+            raise OverflowError(
+                f"`run_every` is too large: {str(value)[:20]}... seconds cannot be a float. Pass a "
+                "number of seconds such as 10, a datetime.timedelta or a string such as '1h'."
+            ) from None
         if not math.isfinite(seconds):
             raise StreamlitBadTimeStringError(str(value))
         return seconds

@@ -3,13 +3,14 @@
 A full app run, a fragment rerun, a fragment called by its running parent and a fragment
 called at the top of a plain cell all run their code through `execute`. It catches what ends a
 run early (`st.rerun()`, `st.stop()`, a fragment's error already drawn in the fragment, any
-other `Exception`, which it draws in the block given) and returns an `Execution` that says what
+other exception, which it draws in the block given) and returns an `Execution` that says what
 happened. Each caller then decides what that means for it: a full run or fragment rerun records
 the outcome and turns a rerun into the next request; a fragment called inline passes a stop or
 an error on to stop its parent; a plain cell shows it and goes on.
 
-Anything else derived from `BaseException` (KeyboardInterrupt, SystemExit) is not a way for
-app code to end a run: it passes through to `Runtime.dispatch`, the boundary of the event.
+Every other `BaseException` (KeyboardInterrupt, SystemExit, GeneratorExit...) is drawn too,
+as its type and message, like any error: the app's page keeps working and no error reaches
+the cell (an iopub `error`) or the kernel's stderr.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ class Execution:
 
 
 def execute(body: Callable[[], Any], block: Block, *, tracebacks: bool = True) -> Execution:
-    """Run `body()` and return how it ended; an uncaught `Exception` is drawn in `block`.
+    """Run `body()` and return how it ended; an uncaught exception (any `BaseException` but
+    nbfrag's own rerun/stop/handled signals) is drawn in `block`.
 
     `tracebacks=False` draws only the exception's type and message (as under Voila, where
     visitors should not read the app's code)."""
@@ -73,7 +75,7 @@ def execute(body: Callable[[], Any], block: Block, *, tracebacks: bool = True) -
         return Execution("stopped", error=stop)
     except FragmentHandledException as handled:  # drawn in the fragment that raised it
         return Execution("exception", error=handled)
-    except Exception as exc:  # noqa: BLE001 - drawn in the app, like Streamlit
+    except BaseException as exc:  # noqa: BLE001 - drawn in the app (Ctrl-C and exit() too)
         show_exception(block, exc, tracebacks=tracebacks)
         return Execution("exception", error=exc)
 

@@ -15,7 +15,7 @@ from IPython.display import display
 
 from .runtime import runtime
 from .scopes import Request
-from .shell import cell_id, execution_key, shell
+from .shell import cell_identity, execution_key, shell
 from .views import Area
 
 
@@ -28,10 +28,12 @@ class AppMagics(Magics):
         """Run the cell as an nbfrag app: what it draws goes into one area that `st.rerun()`,
         its buttons and its `run_every` fragments rerun in place. As in a Streamlit script, a
         bare expression statement (`"Response:"`, `df`) is written with `st.write` where it
-        stands (see `magic`); IPython shows nothing else for the cell."""
+        stands (see `magic`); IPython shows nothing else for the cell. Executing the same cell
+        again (the same cell id, or without one the same source: see `cell_identity`) reruns
+        its app in the same area instead of making another."""
         assert self.shell is not None
         parent = getattr(self.shell, "parent_header", None) or {}
-        found = cell_id(parent)
+        found = cell_identity(parent, cell)
         app = runtime.apps_by_cell.get(found) if found is not None else None
         if app is None or app.host is None:
             app = runtime.new_app(cell, self.shell.user_ns, host=Area("nbfrag-app"))

@@ -19,7 +19,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import errors
 from . import recording
+
+# How deep layout blocks and fragments may nest (containers in containers...). Deeper nesting
+# is refused with `StreamlitAPIException`: the text form, closing and the browser's layout
+# all walk the tree, and no real page comes near this.
+MAX_DEPTH = 100
 
 Key = tuple[str, Hashable, int]
 
@@ -100,6 +106,23 @@ class Block:
         # Drawn by another thread than its parent's (a parallel fragment's area): showing
         # progress mid-run stops here instead of redrawing the parent, which may be running.
         self.isolated = False
+
+    @property
+    def depth(self) -> int:
+        """How many blocks enclose this one (a top-level block: 0)."""
+        depth, block = 0, self.parent
+        while block is not None:
+            depth, block = depth + 1, block.parent
+        return depth
+
+    def check_nesting(self, what: str) -> None:
+        """Refuse to open one more nested block (`what`) inside this one past `MAX_DEPTH`."""
+        if self.depth + 1 > MAX_DEPTH:
+            raise errors.StreamlitAPIException(
+                f"{what} would be nested more than {MAX_DEPTH} levels deep (containers, columns, "
+                "expanders, forms and fragments inside one another). Flatten the layout: draw "
+                "repeated items side by side or one after another instead of inside each other."
+            )
 
     # -- a run ----------------------------------------------------------------------------
     @property

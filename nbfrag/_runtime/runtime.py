@@ -189,7 +189,7 @@ class Runtime(ParallelRuns):
             app = self.new_app(source, namespace, host=None, magic=False)
             app.hand_run = Run(app, "app")
             self._cell_app = (execution, app)
-            self.add_app(app, cell_id(parent))
+            self.add_app(app, cell_id(parent))  # (identical plain cells are common: no source rule)
         assert app.hand_run is not None
         return Frame(app, app.root, None, app.hand_run, live_cell=True)
 
@@ -235,8 +235,9 @@ class Runtime(ParallelRuns):
                     try:
                         pending = self._execute(pending)
                     except BaseException:  # noqa: BLE001 - the boundary of a widget event
-                        # KeyboardInterrupt, SystemExit, or a bug in nbfrag: stop here, say so
-                        # on the kernel's own stderr, and leave the message answered.
+                        # A bug in nbfrag itself (the app's errors, BaseExceptions too, are
+                        # drawn by `execute`): stop here, say so on the kernel's own stderr (the
+                        # server's log, never the page), and leave the message answered.
                         traceback.print_exc(file=sys.__stderr__)
                         pending = None
                     finally:

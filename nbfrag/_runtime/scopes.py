@@ -78,6 +78,9 @@ class App:
         self._code: Any = None
         self.source = source
         self.keyed: dict[str, list[Fragment]] = {}  # `@st.fragment(key=)` call sites, by key
+        # The drawn widget (its owner: `widget_id`, `fragment`) holding each widget key, so a
+        # fragment rerun can see a key already used by a widget outside the fragment.
+        self.key_owners: dict[str, Any] = {}
 
     def add_keyed(self, fragment: Fragment) -> None:
         """Register a keyed fragment's call site, so `st.rerun(key)` can find it."""

@@ -14,11 +14,14 @@ scope (its fragment, else the app). Traits the kernel sets while drawing are not
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import ipywidgets as widgets
+import traitlets
+from ipywidgets.widgets.widget import _put_buffers
 
 from .. import errors
 from .._runtime.execution import show_exception
@@ -47,6 +50,20 @@ class WidgetOwner:
     # so it takes the same path as a browser edit). `nbfrag.testing` drives widgets with these.
     read: Callable[[], Any] = lambda: None
     write: Callable[[Any], None] | None = None
+    # `disabled=True` of this run: enforced here, not only in the browser (whose `disabled` a
+    # visitor can remove, or whose message a visitor can forge).
+    disabled: bool = False
+
+    def guard_disabled(self, widget: widgets.Widget) -> None:
+        """Keep the widget's `disabled` trait as the app set it: a change from the browser is
+        undone (the kernel's `disabled` is what counts, see `disabled`)."""
+
+        def restore(change: dict[str, Any]) -> None:
+            if not runtime.kernel_writing and change["new"] != self.disabled:
+                with runtime.kernel_writes():
+                    widget.disabled = self.disabled
+
+        widget.observe(restore, names="disabled")
 
     def request(self, trigger: Any = None) -> Request:
         """A rerun of the widget's scope, with its callback first."""
@@ -56,6 +73,54 @@ class WidgetOwner:
             callback=self.callback,
             trigger=(self.widget_id, trigger) if trigger is not None else None,
         )
+
+
+def guard_messages(widget: widgets.Widget) -> None:
+    """Refuse state a browser sends that the widget cannot hold, before ipywidgets applies it.
+
+    A visitor can forge any message: NaN or infinity (which the kernel would echo back with a
+    jupyter_client warning on the page), or a value of the wrong type or out of range (which
+    ipywidgets would reject with a traceback sent to the page as an iopub `error`). Such a
+    message changes nothing and the browser is sent the widget's current state back."""
+    comm = getattr(widget, "comm", None)
+    if comm is None:
+        return
+
+    def handle(msg: dict[str, Any]) -> None:
+        data = msg.get("content", {}).get("data", {})
+        state = data.get("state")
+        if data.get("method") != "update" or not isinstance(state, dict):
+            widget._handle_msg(msg)  # clicks, custom messages, state requests
+            return
+        try:
+            if "buffer_paths" in data:
+                _put_buffers(state, data["buffer_paths"], msg.get("buffers", []))
+            for name in state:  # what each trait would hold ("nan" casts to a float NaN)
+                if name in widget.keys and _has_non_finite(_as_trait(widget, name, state[name])):
+                    raise ValueError("NaN or infinity")
+            widget.set_state(state)  # (`_handle_msg` would send a refusal's traceback to the page)
+        except (traitlets.TraitError, ValueError, TypeError, LookupError):
+            names = [name for name in state if name in widget.keys]
+            if names:
+                widget.send_state(names)
+
+    comm.on_msg(handle)
+
+
+def _as_trait(widget: widgets.Widget, name: str, sent: Any) -> Any:
+    """The value trait `name` would take from `sent` (TraitError when it cannot)."""
+    from_json = widget.trait_metadata(name, "from_json", widget._trait_from_json)
+    return widget.traits()[name]._validate(widget, from_json(sent, widget))
+
+
+def _has_non_finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_has_non_finite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_non_finite(v) for v in value)
+    return False
 
 
 def widget_frame(
@@ -81,7 +146,17 @@ def widget_frame(
         wid = ("form", form.key, wid)
     if unique:
         frame.run.claim(wid, element_type, key)
+        if key is not None and frame.run.kind == "fragment":
+            _check_key_outside(frame, key)
     return frame, wid
+
+
+def _check_key_outside(frame: Frame, key: str) -> None:
+    """In a fragment rerun, only the fragment's own widgets are claimed in the run: a key held
+    by another widget still drawn outside the fragments that ran is a duplicate too."""
+    holder = frame.app.key_owners.get(key)
+    if holder is not None and holder.fragment not in frame.run.ran:
+        raise errors.StreamlitDuplicateElementKey(key)
 
 
 def widget_id(element_type: str, key: Key, *identity: Any) -> Hashable:
@@ -107,8 +182,11 @@ def bind_key(slot: Slot, key: str, binding: Binding) -> None:
     widget closes, the binding bound last goes, and the key with it."""
     owner: WidgetOwner = slot.owner
     state = runtime.session.state  # the session that drew the widget, also when it closes
+    holders = owner.app.key_owners
     if key not in owner.bindings:
         slot.on_dispose.append(lambda: state.unbind(key, owner.bindings[key]))
+        slot.on_dispose.append(lambda: holders.pop(key) if holders.get(key) is owner else None)
+    holders[key] = owner
     owner.bindings[key] = binding
     state.bind(key, binding)
 
@@ -121,6 +199,17 @@ V = TypeVar("V")  # the value of an input, as the app sees it
 
 
 def _same(value: Any) -> Any:
+    return value
+
+
+def finite(value: Any) -> Any:
+    """A number from the browser, refused (ValueError) when NaN or infinite, which no
+    Streamlit widget sends (a forged message can)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(value)
+    if isinstance(value, (tuple, list)):
+        for part in value:
+            finite(part)
     return value
 
 
@@ -190,10 +279,13 @@ class InputOwner(WidgetOwner):
         form: keep it as the form's pending edit, no rerun)."""
         if runtime.kernel_writing or self.control is None:
             return
+        if self.disabled:  # a disabled widget sends nothing in Streamlit: restore it
+            self.push()
+            return
         try:
             edited = self.control.merge(self.shown(), self.control.from_widget(change["new"]))
             value = self.control.coerce(edited)
-        except (ValueError, TypeError, errors.StreamlitAPIException):
+        except (ValueError, TypeError, LookupError, ArithmeticError, errors.StreamlitAPIException):
             self.push()  # not a value Streamlit's widget would send: show the last valid one
             return
         if self.form is not None:
@@ -308,6 +400,7 @@ def input_widget(
     slot = frame.block.place(element_type, wid, create, update, props=props)
     callback = make_callback(on_change, args, kwargs)
     owner = track_value(slot, frame, label, key, default, control, callback, form_of(frame.block))
+    owner.disabled = bool(disabled)
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
     frame.show(slot.widget)
     value: V = owner.value
@@ -334,6 +427,8 @@ def _input_owner(
         owner.value = control.coerce(preset) if found else default
         owner.push()
         slot.widget.observe(owner.changed, names=control.trait)
+        owner.guard_disabled(slot.widget)
+        guard_messages(slot.widget)
         return owner
     kept: InputOwner = slot.owner
     kept.control = control

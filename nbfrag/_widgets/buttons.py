@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from .. import errors
 from .._runtime.forms import FormScope, form_of
 from .._runtime.runtime import runtime
-from .base import WidgetOwner, bind_key, make_callback, widget_frame
+from .base import WidgetOwner, bind_key, guard_messages, make_callback, widget_frame
 from .types import ButtonType, Callback, Key, WidgetArgs, WidgetKwargs, Width, css_size
 
 BUTTON_STYLES: dict[str, str] = {"primary": "primary", "secondary": "", "tertiary": ""}
@@ -114,6 +114,7 @@ def button(
         )
     key = None if key is None else str(key)
     frame, wid = widget_frame("button", key, str(label), help, type, icon)
+    refuse_preset(key)
     full_width = use_container_width is True or width == "stretch"
 
     def create() -> widgets.Button:
@@ -122,25 +123,43 @@ def button(
         return widget
 
     def update(widget: Any) -> None:
-        widget.description = f"{icon} {label}" if icon else str(label)
-        widget.tooltip = help or None
-        widget.disabled = bool(disabled)
-        widget.button_style = BUTTON_STYLES[type]
-        widget.layout.width = "100%" if full_width else None
+        with runtime.kernel_writes():  # not a visitor's change (see `guard_disabled`)
+            widget.description = f"{icon} {label}" if icon else str(label)
+            widget.tooltip = help or None
+            widget.disabled = bool(disabled)
+            widget.button_style = BUTTON_STYLES[type]
+            widget.layout.width = "100%" if full_width else None
 
     props = (label, help, disabled, type, icon, full_width)
     slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
     if slot.owner is None:
         owner = slot.owner = WidgetOwner(wid, "button", str(label), key)
         owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
-        slot.widget.on_click(lambda _button: runtime.dispatch(owner.request(trigger=True)))
+        slot.widget.on_click(lambda _button: _clicked(owner))
+        owner.guard_disabled(slot.widget)
+        guard_messages(slot.widget)
     owner = slot.owner
     owner.app, owner.fragment = frame.app, frame.fragment
+    owner.disabled = bool(disabled)
     owner.callback = make_callback(on_click, args, kwargs)
     if key is not None:
         bind_key(slot, key, ReadOnlyTrigger(wid, key))
     frame.show(slot.widget)
     return bool(runtime.session.triggers.get(wid, False))
+
+
+def refuse_preset(key: str | None) -> None:
+    """A button's value cannot be set through Session State: a value already there under its
+    key (set before the button was drawn) raises Streamlit's error."""
+    if key is not None and runtime.session.state.preset(key)[0]:
+        raise errors.StreamlitValueAssignmentNotAllowedError(key)
+
+
+def _clicked(owner: WidgetOwner) -> None:
+    """A click: rerun the button's scope, unless the button is disabled (then the click is a
+    visitor's forgery, ignored as Streamlit ignores it)."""
+    if not owner.disabled:
+        runtime.dispatch(owner.request(trigger=True))
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,13 +171,12 @@ class SubmitOwner(WidgetOwner):
     """A drawn submit button: its form, and whether it is disabled (Enter follows the first)."""
 
     form: FormScope | None = None
-    disabled: bool = False
     widget: Any = None
 
 
 def _submit_with(owner: SubmitOwner) -> Callable[[Any], None]:
     def clicked(_button: Any) -> None:
-        if owner.form is not None:
+        if owner.form is not None and not owner.disabled:
             owner.form.submit(owner)
 
     return clicked
@@ -262,6 +280,7 @@ def form_submit_button(
     label = str(label)
     key = f"FormSubmitter:{scope.key}-{label}" if key is None else str(key)
     frame, wid = widget_frame("form_submit_button", key, label, help, type, icon)
+    refuse_preset(key)
     shown = label if not icon else (f"{icon} {label}" if icon_position == "left" else f"{label} {icon}")
 
     def create() -> widgets.Button:
@@ -270,11 +289,12 @@ def form_submit_button(
         return button
 
     def update(button: Any) -> None:
-        button.description = shown
-        button.tooltip = help or None
-        button.disabled = bool(disabled)
-        button.button_style = BUTTON_STYLES[type]
-        button.layout.width = css_width
+        with runtime.kernel_writes():  # not a visitor's change (see `guard_disabled`)
+            button.description = shown
+            button.tooltip = help or None
+            button.disabled = bool(disabled)
+            button.button_style = BUTTON_STYLES[type]
+            button.layout.width = css_width
 
     props = (shown, help, bool(disabled), type, css_width)
     slot = frame.block.place("form_submit_button", wid, create, update, text=lambda: f"[{shown}]", props=props)
@@ -283,6 +303,8 @@ def form_submit_button(
         owner = slot.owner = SubmitOwner(wid, "form_submit_button", label, key, widget=slot.widget)
         owner.read = lambda: bool(runtime.session.triggers.get(wid, False))
         slot.widget.on_click(_submit_with(owner))
+        owner.guard_disabled(slot.widget)
+        guard_messages(slot.widget)
     owner.label = label
     owner.app, owner.fragment, owner.form = frame.app, frame.fragment, scope
     owner.callback = make_callback(on_click, args, kwargs)

@@ -374,12 +374,21 @@ def _many_of(opts: list[Any], labels: list[str], max_selections: int | None) -> 
         configure,
         (tuple(labels),),
         to_widget=lambda vs: tuple(sorted(option_position(opts, v) for v in vs)),
-        from_widget=lambda idx: [opts[i] for i in sorted(idx)],
+        from_widget=lambda idx: _picked(opts, idx),
         coerce=coerce,
         show=lambda vs: "[" + ", ".join(labels[option_position(opts, v)] for v in vs) + "]",
         trait="index",
         merge=_in_picking_order,
     )
+
+
+def _picked(opts: list[Any], positions: Any) -> list[Any]:
+    """The options at the positions the list box sent; duplicates or positions out of range
+    (a forged message) are refused with ValueError."""
+    positions = list(positions)
+    if len(set(positions)) != len(positions) or not all(0 <= i < len(opts) for i in positions):
+        raise ValueError(positions)
+    return [opts[i] for i in sorted(positions)]
 
 
 def _in_picking_order(before: list[Any], picked: list[Any]) -> list[Any]:

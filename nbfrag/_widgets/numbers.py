@@ -10,7 +10,7 @@ from typing import Any, Literal, TypeAlias, overload
 import ipywidgets as widgets
 
 from .. import errors
-from .base import Control, input_widget
+from .base import Control, finite, input_widget
 from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
 
 Number: TypeAlias = int | float
@@ -283,7 +283,7 @@ def _number_control(
 
     return Control(
         lambda: (widgets.FloatText if cast is float else widgets.IntText)(continuous_update=False),
-        configure, (step,), coerce=coerce, show=show,
+        configure, (step,), from_widget=finite, coerce=coerce, show=show,
     )
 
 

@@ -1,14 +1,18 @@
-"""What a visitor types never runs as code in the page, whichever element shows it.
+"""What a visitor types never runs as code in the page, whichever element shows it: text
+elements, a pandas Styler's table (`st.dataframe`, `st.table`, `st.write`), objects rendering
+themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, expander and
+tab labels, forms, the page title, toasts and a dialog's title.
 
-Each payload tries to set `window.__nbfragCanary`. The positive control shows the same
-payload through `st.markdown(..., unsafe_allow_html=True)` and sees the canary set: the check
-can detect execution, so the canary staying unset on the safe elements means something.
+Each payload tries to set `window.__nbfragCanary`. The positive controls show the same
+payload through `st.markdown(..., unsafe_allow_html=True)` and `st.write(obj,
+unsafe_allow_html=True)` and see the canary set: the check can detect execution, so the canary
+staying unset on the safe elements means something.
 """
 
 from __future__ import annotations
 
 from clients import app_with, commit, open_notebook, text_box
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, Page, expect
 
 CANARY = "window.__nbfragCanary"
 PAYLOADS = [
@@ -21,6 +25,11 @@ PAYLOADS = [
     f"[a link](javascript:{CANARY}='md-link')",
     f"<a href=\"javascript:{CANARY}='a'\">a link</a>",
     f"**bold** <img src=x onerror=\"{CANARY}='inline'\"> `code`",
+    f"<style>@import 'javascript:{CANARY}=1'</style><b style=\"background:url(javascript:{CANARY}='css')\">b</b>",
+    f"<object data=\"javascript:{CANARY}='object'\"></object><embed src=\"javascript:{CANARY}='embed'\">",
+    f"<math><mtext><table><mglyph><style><img src=x onerror=\"{CANARY}='mxss'\">",
+    f"<form><button formaction=\"javascript:{CANARY}='form'\">x</button></form>",
+    f"<input autofocus onfocus=\"{CANARY}='focus'\">",
 ]
 
 
@@ -34,12 +43,25 @@ def test_visitor_text_never_executes(page, server, notebook) -> None:
         expect(app.locator(".nbfrag-text")).to_have_text(payload)
         expect(page.locator(".nbfrag-toast").last).to_contain_text(payload[:8])
         expect(app.locator("a[href^='javascript:' i]")).to_have_count(0)  # nothing to click
+    # A dialog titled with every payload at once.
+    commit(box, "".join(PAYLOADS), replace=True)
+    expect(app.locator(".nbfrag-text")).to_have_text("".join(PAYLOADS))
+    page.get_by_role("button", name="Open a dialog titled by the visitor").click()
+    expect(page.locator(".nbfrag-dialog-body").first).to_be_visible()
+    expect(page.locator("a[href^='javascript:' i]")).to_have_count(0)
     # Every payload has been in the page for the time its successors took to render.
     assert page.evaluate(CANARY) is None, f"a payload executed: {page.evaluate(CANARY)!r}"
 
 
-def test_positive_control_unsafe_html_does_execute(page, server, notebook) -> None:
+def box_of(app: Locator, label: str) -> Locator:
+    return app.locator(".nbfrag-fragment").filter(has_text=label).locator("input[type='text']")
+
+
+def test_positive_control_unsafe_html_does_execute(page: Page, server, notebook) -> None:
     open_notebook(page, server, notebook("xss_control.ipynb"), apps=1)
-    box = text_box(app_with(page, "Trusted HTML"))
-    commit(box, PAYLOADS[0], replace=True)
+    app = app_with(page, "Trusted HTML")
+    commit(box_of(app, "Trusted HTML"), PAYLOADS[0], replace=True)
+    page.wait_for_function(f"() => {CANARY} === 'img'")
+    page.evaluate(f"{CANARY} = undefined")
+    commit(box_of(app, "Trusted repr"), PAYLOADS[0], replace=True)  # a rich repr, unsanitised
     page.wait_for_function(f"() => {CANARY} === 'img'")
