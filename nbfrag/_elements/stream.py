@@ -23,7 +23,7 @@ from .. import errors
 from .._runtime.markdown import markdown_html
 from .._runtime.reconciler import Slot
 from .._runtime.runtime import runtime
-from .base import PROSE, place_html
+from .base import PROSE, clean_text, place_html
 from .data import is_dataframe_like
 from .write import write
 
@@ -109,7 +109,7 @@ class _TextRun:
         first = self.slot is None
         self.text += chunk
         if first:
-            self.slot = place_html("markdown", self._html(self.text), self.text)
+            self.slot = place_html("markdown", self._html(self.text), clean_text(self.text))
             runtime.require_frame().block.flush()  # shown now, not when the run ends
             self._sent()
         elif self.clock() - self.sent_at >= self.interval:
@@ -122,11 +122,11 @@ class _TextRun:
         return self.text
 
     def _html(self, text: str) -> str:
-        return f"<div class='{PROSE}'>{markdown_html(text)}</div>"
+        return f"<div class='{PROSE}'>{markdown_html(clean_text(text))}</div>"
 
     def _show(self, text: str) -> None:
         assert self.slot is not None
-        html, final = self._html(text), self.text
+        html, final = self._html(text), clean_text(self.text)
         widget = self.slot.widget
         if widget.value != html:
             widget.value = html
