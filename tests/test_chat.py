@@ -286,10 +286,10 @@ st.text(repr(st.write_stream(fake_chunks.langchain)))
 @pytest.mark.parametrize(
     "call, message",
     [
-        ("st.write_stream('text')", "Invalid `stream` type. Expected one of: generator, stream-like object. "
-         "Provided type: str. Please use `st.write` instead for this data type."),
-        ("st.write_stream(5)", "The provided input (type: <class 'int'>) cannot be iterated. Please make sure "
-         "that it is a generator, generator function or iterable."),
+        ("st.write_stream('text')", ("Invalid `stream` type. Expected one of: generator, stream-like object. "
+         "Provided type: str. Please use `st.write` instead for this data type.")),
+        ("st.write_stream(5)", ("The provided input (type: <class 'int'>) cannot be iterated. Please make sure "
+         "that it is a generator, generator function or iterable.")),
     ],
 )
 def test_71_errors(app_test: Any, call: str, message: str) -> None:
