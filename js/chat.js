@@ -48,6 +48,45 @@ function ensureStyle(doc) {
   doc.head.appendChild(style);
 }
 
+/** Whether `node` takes typing (so the focus there was put on purpose). */
+function isEditable(node) {
+  if (!node || !node.tagName) return false;
+  const tag = node.tagName.toLowerCase();
+  return tag === "input" || tag === "textarea" || tag === "select" || node.isContentEditable === true;
+}
+
+/**
+ * A new view of a box that had the focus takes it back. The old view may still be on the page
+ * when the new one renders (the new one may not be attached yet), and the notebook may move
+ * the focus to its cell when the old view goes, so this checks over RECLAIM_MS: once attached,
+ * the new box takes the focus unless the visitor is typing elsewhere (another editable element,
+ * not an old view of this box). Returns the function that stops it.
+ */
+const RECLAIM_MS = 1500;
+
+export function reclaimFocus(area, uid) {
+  const doc = area.ownerDocument;
+  const win = doc.defaultView;
+  const until = Date.now() + RECLAIM_MS;
+  let timer = null;
+  const check = () => {
+    timer = null;
+    if (STATE.focused !== uid || area.disabled) return;
+    if (area.isConnected) {
+      const active = doc.activeElement;
+      const oldView = active && active !== area && active.dataset && active.dataset.uid === uid;
+      if (active !== area && !(oldView && active.isConnected) && !(isEditable(active) && !oldView)) {
+        area.focus();
+      }
+    }
+    if (Date.now() < until) timer = win.setTimeout(check, 50);
+  };
+  check();
+  return () => {
+    if (timer !== null) win.clearTimeout(timer);
+  };
+}
+
 /** Build the box in `el`; returns the cleanup function. */
 export function startChat(model, el) {
   const doc = el.ownerDocument;
@@ -112,7 +151,8 @@ export function startChat(model, el) {
   const onBlur = (event) => {
     // Focus moved to something else on purpose: stop reclaiming it. (A view removed while
     // focused gives no related target: the next view of this box takes the focus back.)
-    if (event.relatedTarget && STATE.focused === uid()) STATE.focused = null;
+    const to = event.relatedTarget;
+    if (to && !(to.dataset && to.dataset.uid === uid()) && STATE.focused === uid()) STATE.focused = null;
   };
   area.addEventListener("keydown", onKeydown);
   area.addEventListener("input", onInput);
@@ -125,12 +165,11 @@ export function startChat(model, el) {
   model.on("change:draft_version", applyDraft);
 
   area.value = STATE.drafts.get(uid()) ?? (model.get("draft") || "");
+  area.dataset.uid = uid();
   refresh();
-  if (STATE.focused === uid() && !area.disabled) {
-    const active = doc.activeElement;
-    if (!active || active === doc.body || !active.isConnected) area.focus();
-  }
+  const stopReclaiming = reclaimFocus(area, uid());
   return () => {
+    stopReclaiming();
     model.off("change:placeholder", refresh);
     model.off("change:disabled", refresh);
     model.off("change:max_chars", refresh);

@@ -70,20 +70,41 @@ test("the send arrow sends too, and is disabled while the box is empty", () => {
   assert.equal(send.disabled, true);
 });
 
-test("a view made after a send (the page was redrawn around it) takes the focus and the unsent text", () => {
+const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
+
+test("a view made after a send (the page was redrawn around it) takes the focus and the unsent text", async () => {
   const { document, view, press, type } = page();
   const first = view("a");
   first.area.focus();
   type(first.area, "sent");
   press(first.area);
   type(first.area, "half typed");
-  first.el.remove(); // the redraw replaced the view: the focus falls to the body
-  const second = view("b");
+  const second = view("b"); // the new view comes first, while the old one still has the focus
+  assert.equal(document.activeElement, first.area);
+  first.el.remove(); // then the old view goes: the focus falls to the body
+  await settle();
   assert.equal(document.activeElement, second.area);
   assert.equal(second.area.value, "half typed");
+  second.cleanup();
+  first.cleanup();
 });
 
-test("focus moved elsewhere on purpose is not taken back by a new view", () => {
+test("a new view does not take the focus from another field the visitor is typing in", async () => {
+  const { document, view, press, type } = page();
+  const first = view("a");
+  first.area.focus();
+  type(first.area, "sent");
+  press(first.area);
+  first.el.remove();
+  const other = document.getElementById("other");
+  other.focus(); // e.g. the notebook put the visitor in a text field meanwhile
+  const second = view("b");
+  await settle();
+  assert.equal(document.activeElement, other);
+  second.cleanup();
+});
+
+test("focus moved elsewhere on purpose is not taken back by a new view", async () => {
   const { document, view, press, type, FocusEvent } = page();
   const first = view("a");
   first.area.focus();
@@ -93,8 +114,10 @@ test("focus moved elsewhere on purpose is not taken back by a new view", () => {
   first.area.dispatchEvent(new FocusEvent("blur", { relatedTarget: other }));
   other.focus();
   const second = view("b");
+  await settle();
   assert.equal(document.activeElement, other);
   assert.notEqual(document.activeElement, second.area);
+  second.cleanup();
 });
 
 test("traits: placeholder, max_chars, and a draft the app sets", () => {
