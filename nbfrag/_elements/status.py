@@ -173,8 +173,8 @@ def status(
 # st.popover
 
 _POPOVER_CSS = (
-    "<style>.nbfrag-popover{position:relative;overflow:visible}"
-    ".nbfrag-popover-body{position:absolute;top:100%;left:0;z-index:1000;min-width:14rem;max-width:40rem;"
+    "<style>.nbfrag-popover{overflow:visible}"
+    ".nbfrag-popover-body{position:relative;z-index:1;width:max-content;min-width:14rem;max-width:min(40rem,100%);"
     "margin-top:0.25rem;padding:0.75rem 1rem;border:1px solid rgba(128,128,128,0.35);border-radius:0.5rem;"
     "background:var(--jp-layout-color0,#fff);box-shadow:0 4px 16px rgba(0,0,0,0.18)}</style>"
 )
@@ -227,7 +227,7 @@ def popover(
     args: WidgetArgs = None,
     kwargs: WidgetKwargs = None,
 ) -> Container:
-    """Insert a popover: a button that opens a floating container of elements.
+    """Insert a popover: a button that opens a container of elements below it.
 
     The content is drawn in every run, open or not; clicking the button opens or closes it and,
     by default, reruns nothing, and it stays open across reruns. With `on_change` the popover
@@ -273,8 +273,9 @@ def popover(
 
     Differences from Streamlit
     --------------------------
-    * The label is plain text and `icon` is shown as text; `wrap` is ignored; the body opens
-      below the button inside the notebook output and a click elsewhere does not close it.
+    * The label is plain text and `icon` is shown as text; `wrap` is ignored. The body opens
+      as a card below the button that pushes what follows down (a notebook output would clip
+      a container floating over the page), and a click elsewhere does not close it.
 
     Examples
     --------
