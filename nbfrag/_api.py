@@ -58,6 +58,7 @@ from ._elements.text import markdown as markdown
 from ._elements.text import subheader as subheader
 from ._elements.text import text as text
 from ._elements.text import title as title
+from ._elements.write import set_streamer as _set_streamer
 from ._elements.write import write as write
 from ._flow.caching import cache_data as cache_data
 from ._flow.caching import cache_resource as cache_resource
@@ -201,3 +202,4 @@ _fill_container_methods()
 
 del TYPE_CHECKING  # not a public name
 _set_magic_writer(write)  # a bare expression in an app is written with st.write
+_set_streamer(write_stream)  # st.write streams generators

@@ -244,6 +244,21 @@ st.text(repr(st.write_stream(gen)))
     assert [m.value for m in at.markdown] == ["ab", "a", "`1`", "b", "from a function"]
 
 
+def test_st_write_streams_generators_as_write_stream(app_test: Any) -> None:
+    at = app_test.from_string(
+        """
+import nbfrag as st
+def gen():
+    yield "streamed "
+    yield "by st.write"
+st.write("Before:", gen(), 3)
+st.write(gen)
+(w for w in ["magic ", "too"])
+"""
+    ).run()
+    assert [m.value for m in at.markdown] == ["Before:", "streamed by st.write", "`3`", "streamed by st.write", "magic too"]
+
+
 def test_71_async_generators_openai_and_langchain_chunks(app_test: Any, monkeypatch: Any) -> None:
     chat_mod = types.ModuleType("openai.types.chat")
     langchain_mod = types.ModuleType("langchain_core.messages.ai")
