@@ -391,3 +391,32 @@ def test_71_text_is_shown_while_the_run_goes_on(nb: Any) -> None:
 
     assert session_state.mid_run[:2] == ["before", "first words"]
     assert repr(host).splitlines() == ["before", "first words and more", "after"]
+
+
+def test_71_a_chunk_held_back_shows_when_the_stream_pauses(app_test: Any, monkeypatch: Any) -> None:
+    """With the coalescing clock frozen every chunk after the first is held back; when the
+    stream then pauses (a model calling a tool), the watcher shows the held text before the
+    next chunk comes."""
+    monkeypatch.setattr(stream_module.time, "monotonic", lambda: 0.0)
+    monkeypatch.setattr(elements_base, "Html", RecordingHtml)
+    RecordingHtml.values = []
+    monkeypatch.setitem(sys.modules, "recorded", RecordingHtml)
+    at = app_test.from_string(
+        """
+import time
+import nbfrag as st
+import recorded
+def words():
+    yield "one "
+    yield "two "
+    for _ in range(200):  # pause until the held text is shown (at most 10 s)
+        if any("two" in v for v in recorded.values):
+            break
+        time.sleep(0.05)
+    st.session_state.shown_in_pause = any("two" in v for v in recorded.values)
+    yield "three"
+st.write_stream(words)
+"""
+    ).run()
+    assert at.session_state.shown_in_pause is True
+    assert at.markdown[0].value == "one two three"

@@ -5,8 +5,8 @@ at once (`Block.flush`: the rest of the run has not committed yet). Streamlit re
 text on every chunk; here updates are coalesced in the kernel by time: at most one every
 `MIN_INTERVAL_S` (about 30 a second), and fewer as the text grows so that the bytes sent stay
 under `MAX_BYTES_PER_S` — a generator yielding 10,000 tokens a second stays far below the
-server's iopub limits (1000 messages/s, 1 MB/s). The last text is always sent when the run of
-text ends.
+server's iopub limits (1000 messages/s, 1 MB/s). A chunk held back is shown anyway when the
+stream pauses for `TRAILING_S`, and the whole text is always sent when the run of text ends.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from .write import write
 
 MIN_INTERVAL_S = 1 / 30
 MAX_BYTES_PER_S = 250_000
+TRAILING_S = 0.25  # a held-back chunk shows after this long without a new one
 
 _OPENAI_CHUNK = re.compile(r"^openai\..+\.ChatCompletionChunk$")
 _OPENAI_EVENT = re.compile(r"^openai\..+\.Response.+Event$")
@@ -94,7 +95,11 @@ def _step(loop: asyncio.AbstractEventLoop, stream: AsyncIterator[Any], result: l
 
 
 class _TextRun:
-    """One run of text chunks: a Markdown element updated at most `MIN_INTERVAL_S` apart."""
+    """One run of text chunks: a Markdown element updated at most `MIN_INTERVAL_S` apart.
+
+    A chunk held back by the coalescing is shown by a watcher thread when no chunk followed it
+    for `TRAILING_S` (a stream that pauses, e.g. while a model calls a tool, still shows all it
+    sent); the watcher and the run share a lock."""
 
     def __init__(self, cursor: str, clock: Callable[[], float]) -> None:
         self.text = ""
@@ -103,23 +108,43 @@ class _TextRun:
         self.slot: Slot | None = None
         self.sent_at = 0.0
         self.interval = MIN_INTERVAL_S
-        self.updates = 0
+        self.held = False  # text added since the last update
+        self.last_chunk = time.perf_counter()
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.watcher: threading.Thread | None = None
 
     def add(self, chunk: str) -> None:
-        first = self.slot is None
-        self.text += chunk
-        if first:
-            self.slot = place_html("markdown", self._html(self.text), clean_text(self.text))
-            runtime.require_frame().block.flush()  # shown now, not when the run ends
-            self._sent()
-        elif self.clock() - self.sent_at >= self.interval:
-            self._show(self.text + self.cursor)
+        with self.lock:
+            first = self.slot is None
+            self.text += chunk
+            self.last_chunk = time.perf_counter()
+            if first:
+                self.slot = place_html("markdown", self._html(self.text), clean_text(self.text))
+                runtime.require_frame().block.flush()  # shown now, not when the run ends
+                self._sent()
+                self.watcher = threading.Thread(target=self._watch, name="nbfrag-write-stream", daemon=True)
+                self.watcher.start()
+            elif self.clock() - self.sent_at >= self.interval:
+                self._show(self.text + self.cursor)
+            else:
+                self.held = True
 
     def end(self) -> str:
         """Show the whole text (without the cursor); returns it."""
-        if self.slot is not None:
-            self._show(self.text)
+        self.done.set()
+        if self.watcher is not None:
+            self.watcher.join()
+        with self.lock:
+            if self.slot is not None:
+                self._show(self.text)
         return self.text
+
+    def _watch(self) -> None:
+        while not self.done.wait(TRAILING_S / 2):
+            with self.lock:
+                if self.held and time.perf_counter() - self.last_chunk >= TRAILING_S:
+                    self._show(self.text + self.cursor)
 
     def _html(self, text: str) -> str:
         return f"<div class='{PROSE}'>{markdown_html(clean_text(text))}</div>"
@@ -128,6 +153,7 @@ class _TextRun:
         assert self.slot is not None
         html, final = self._html(text), clean_text(self.text)
         widget = self.slot.widget
+        self.held = False
         if widget.value != html:
             widget.value = html
             self._sent(len(html))
@@ -138,7 +164,6 @@ class _TextRun:
 
     def _sent(self, size: int = 0) -> None:
         self.sent_at = self.clock()
-        self.updates += 1
         self.interval = max(MIN_INTERVAL_S, size / MAX_BYTES_PER_S)
 
 
