@@ -376,6 +376,8 @@ def test_the_wheel_and_sdist_ship_the_license_and_py_typed(tmp_path: Path) -> No
         metadata = archive.read(f"nbfrag-{nbfrag.__version__}.dist-info/METADATA").decode()
         shipped = archive.read(f"nbfrag-{nbfrag.__version__}.dist-info/licenses/LICENSE").decode()
     assert "nbfrag/py.typed" in names and "nbfrag/_unsupported.py" in names
+    modules = {f"nbfrag/static/{path.name}" for path in (ROOT / "js").glob("*.js")}
+    assert modules and modules <= names, f"js modules missing from the wheel: {sorted(modules - names)}"
     assert shipped == license_text
     assert "License-Expression: BSD-3-Clause" in metadata and "License-File: LICENSE" in metadata
     with tarfile.open(sdist) as archive:
