@@ -16,9 +16,23 @@ def test_a_chat_exchange_streams_the_reply_and_keeps_the_focus(page, server, not
     expect(box).to_have_attribute("placeholder", "Message the bot")
     box.click()
     box.press_sequentially("hello there")
+    # Record every text the reply shows on its way (each update is a DOM mutation).
+    page.evaluate(
+        """() => {
+          window.__replies = [];
+          new MutationObserver(() => {
+            for (const m of document.querySelectorAll('.nbfrag-chat-message')) {
+              const text = m.textContent.trim();
+              if (text.includes('Echo:') && !window.__replies.includes(text)) window.__replies.push(text);
+            }
+          }).observe(document.body, {subtree: true, childList: true, characterData: true});
+        }"""
+    )
     box.press("Enter")
     messages = app.locator(".nbfrag-chat-message")
     expect(messages.nth(1)).to_contain_text("Echo: hello there (reply 1)")
+    shown = page.evaluate("window.__replies")
+    assert any("(reply 1)" not in text for text in shown), f"the reply never showed in part: {shown}"
     expect(messages.nth(0)).to_contain_text("hello there")
     expect(app.locator(".nbfrag-markdown", has_text="Chat runs:")).to_have_text("Chat runs: 2")  # one run
     expect(box).to_have_value("")
