@@ -62,6 +62,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_inputs.py
 	$(PY) benchmarks/bench_cache.py
 	$(PY) benchmarks/bench_parallel.py
+	$(PY) benchmarks/bench_stream.py
 
 clean:
 	rm -rf $(VENV) js/node_modules

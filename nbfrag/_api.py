@@ -24,6 +24,7 @@ from ._elements.alerts import error as error
 from ._elements.alerts import info as info
 from ._elements.alerts import success as success
 from ._elements.alerts import warning as warning
+from ._elements.chat import chat_message as chat_message
 from ._elements.code import code as code
 from ._elements.code import divider as divider
 from ._elements.code import help as help
@@ -47,6 +48,9 @@ from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.page import set_page_config as set_page_config
 from ._elements.progress import progress as progress
+from ._elements.status import popover as popover
+from ._elements.status import status as status
+from ._elements.stream import write_stream as write_stream
 from ._elements.text import caption as caption
 from ._elements.text import exception as exception
 from ._elements.text import header as header
@@ -54,6 +58,7 @@ from ._elements.text import markdown as markdown
 from ._elements.text import subheader as subheader
 from ._elements.text import text as text
 from ._elements.text import title as title
+from ._elements.write import set_streamer as _set_streamer
 from ._elements.write import write as write
 from ._flow.caching import cache_data as cache_data
 from ._flow.caching import cache_resource as cache_resource
@@ -66,6 +71,7 @@ from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
 from ._widgets.buttons import form_submit_button as form_submit_button
+from ._widgets.chat import chat_input as chat_input
 from ._widgets.choices import multiselect as multiselect
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
@@ -101,6 +107,7 @@ class _Command:
 _COMMANDS: tuple[_Command, ...] = (
     # Write and text
     _Command("write", write, draws=()),
+    _Command("write_stream", write_stream, draws=()),  # Markdown and what st.write draws
     _Command("markdown", markdown),
     _Command("title", title),
     _Command("header", header),
@@ -137,11 +144,15 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("time_input", time_input),
     _Command("color_picker", color_picker),
     _Command("widget", widget),
+    # Chat
+    _Command("chat_input", chat_input),
+    _Command("chat_message", chat_message),
     # Layout
     _Command("columns", columns, draws=("columns", "column")),
     _Command("container", container),
     _Command("empty", empty),
     _Command("expander", expander),
+    _Command("popover", popover),
     _Command("tabs", tabs, draws=("tabs", "tab")),
     # Status
     _Command("error", error),
@@ -149,6 +160,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("info", info),
     _Command("success", success),
     _Command("progress", progress),
+    _Command("status", status),
     _Command("spinner", spinner, draws=()),  # shown while its block runs, not a page element
     _Command("toast", toast, draws=()),  # float over the page
     _Command("balloons", balloons, draws=()),
@@ -190,3 +202,4 @@ _fill_container_methods()
 
 del TYPE_CHECKING  # not a public name
 _set_magic_writer(write)  # a bare expression in an app is written with st.write
+_set_streamer(write_stream)  # st.write streams generators

@@ -37,8 +37,6 @@ NOT_YET: dict[str, str] = {
     "bar_chart": _CHART_BY_HAND.format(".bar", "bar"),
     "bottom": "Draw an st.container() last in the app.",
     "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
-    "chat_input": "st.text_input commits on Enter; use it inside an @st.fragment.",
-    "chat_message": "st.container(border=True) with the message written inside.",
     "column_config": "st.dataframe draws pandas' own table and ignores column_config: rename or format "
     "the columns with pandas first.",
     "components": "st.widget shows any ipywidget or anywidget (anywidget.AnyWidget); "
@@ -71,7 +69,6 @@ NOT_YET: dict[str, str] = {
     "pagination": "st.number_input (or st.select_slider) for the page number.",
     "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
     "pills": _CHOICE,
-    "popover": "st.expander.",
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map (pip install ipyleaflet).",
     "query_params": "A notebook page has no URL query parameters to read.",
     "scatter_chart": "st.pyplot(df.plot.scatter(x='a', y='b').figure) or "
@@ -82,13 +79,11 @@ NOT_YET: dict[str, str] = {
     "skeleton": "st.empty(), filled when the content is ready.",
     "snow": "st.balloons().",
     "space": "st.divider().",
-    "status": "st.spinner while the work runs, and st.expander for its details.",
     "switch_page": _ONE_PAGE,
     "typing": "nbfrag's commands carry their types in their signatures (the package ships py.typed).",
     "user": _NO_VISITOR,
     "vega_lite_chart": "st.write(altair.Chart.from_dict(spec)) hands the spec to the notebook's own renderer.",
     "video": "st.widget(ipywidgets.Video.from_file('clip.mp4')) plays a video.",
-    "write_stream": "st.empty(), writing the text received so far into it as each piece arrives.",
 }
 
 # Names Streamlit removed -> the names that replaced them (code written for an older Streamlit).

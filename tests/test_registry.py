@@ -138,7 +138,8 @@ st.button("b"); st.checkbox("c"); st.toggle("t"); st.radio("r", ["a"]); st.selec
 st.multiselect("m", ["a"]); st.slider("sl"); st.select_slider("ss", ["a", "b"])
 st.text_input("ti"); st.text_area("ta"); st.number_input("n"); st.date_input("d", datetime.date(2024, 1, 1))
 st.time_input("tm", datetime.time(12, 0)); st.color_picker("cp"); st.widget(ipywidgets.IntSlider())
-st.columns(2); st.container(); st.empty(); st.expander("e"); st.tabs(["a"])
+st.columns(2); st.container(); st.empty(); st.expander("e"); st.tabs(["a"]); st.popover("p")
+st.write_stream(["streamed"]); st.chat_message("user"); st.chat_input("say"); st.status("s")
 st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
@@ -375,6 +376,8 @@ def test_the_wheel_and_sdist_ship_the_license_and_py_typed(tmp_path: Path) -> No
         metadata = archive.read(f"nbfrag-{nbfrag.__version__}.dist-info/METADATA").decode()
         shipped = archive.read(f"nbfrag-{nbfrag.__version__}.dist-info/licenses/LICENSE").decode()
     assert "nbfrag/py.typed" in names and "nbfrag/_unsupported.py" in names
+    modules = {f"nbfrag/static/{path.name}" for path in (ROOT / "js").glob("*.js")}
+    assert modules and modules <= names, f"js modules missing from the wheel: {sorted(modules - names)}"
     assert shipped == license_text
     assert "License-Expression: BSD-3-Clause" in metadata and "License-File: LICENSE" in metadata
     with tarfile.open(sdist) as archive:

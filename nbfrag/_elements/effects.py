@@ -154,6 +154,15 @@ _SPINNER_CSS = (
     "animation:nbfrag-spin 0.8s linear infinite}"
     "@media (prefers-reduced-motion: reduce){.nbfrag-spinner i{animation:none}}</style>"
 )
+# The elapsed time, counted by the browser (no message per second): a registered custom
+# property animated in whole-second steps, shown through a CSS counter.
+_ELAPSED_CSS = (
+    "<style>@property --nbfrag-elapsed{syntax:'<integer>';inherits:false;initial-value:0}"
+    "@keyframes nbfrag-elapsed{to{--nbfrag-elapsed:86400}}"
+    ".nbfrag-spinner-time{animation:nbfrag-elapsed 86400s steps(86400,end) forwards;"
+    "counter-reset:nbfrag-elapsed var(--nbfrag-elapsed);opacity:0.7}"
+    ".nbfrag-spinner-time::after{content:'(' counter(nbfrag-elapsed) ' seconds)'}</style>"
+)
 
 
 @contextmanager
@@ -168,7 +177,8 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
     text : str, default "In progress..."
         The message beside the spinner (inline Markdown).
     show_time : bool, default False
-        Accepted for compatibility and not shown yet: no elapsed time is displayed.
+        Show the seconds elapsed since the block started beside the message, e.g. "(3 seconds)",
+        counted by the browser (the kernel sends nothing while it counts).
 
     Returns
     -------
@@ -177,7 +187,7 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
 
     Differences from Streamlit
     --------------------------
-    * `show_time` is ignored.
+    * `show_time` counts whole seconds ("(3 seconds)"; Streamlit shows tenths of a second).
     * The first run of an `%%app` cell displays its page only when the cell finishes, so the
       cell's busy indicator stands in for the spinner then; every later run shows it.
 
@@ -196,7 +206,10 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
         widget = block.transients["spinner"] = widgets.HTML()
         widget.add_class("nbfrag-spinner-element")
     label = inline_markdown_html(clean_text(text))
-    widget.value = f"{_SPINNER_CSS}<div class='nbfrag-spinner' role='status'><i></i><span>{label}</span></div>"
+    elapsed = f"{_ELAPSED_CSS}<span class='nbfrag-spinner-time'></span>" if show_time else ""
+    widget.value = (
+        f"{_SPINNER_CSS}<div class='nbfrag-spinner' role='status'><i></i><span>{label}</span>{elapsed}</div>"
+    )
     block.flush(extra=[widget])
     try:
         yield

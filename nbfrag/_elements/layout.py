@@ -94,7 +94,7 @@ class Container:
 
         @functools.wraps(command)
         def in_container(*args: Any, **kwargs: Any) -> Any:
-            with self:
+            with runtime.drawing_into(self._target()):  # not `with self:` (a status's exit completes it)
                 return command(*args, **kwargs)
 
         return in_container

@@ -6,7 +6,7 @@ import dataclasses
 import inspect
 import re
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .._runtime.runtime import runtime
@@ -14,6 +14,15 @@ from . import code, data, media
 from .base import ADDRESS, display_output, has_rich_repr, mimebundle
 from .sanitize import safe_bundle
 from .text import exception, markdown
+
+# `st.write_stream`, which writes generators (set by the registry: it imports this module).
+_streamer: Callable[[Any], Any] | None = None
+
+
+def set_streamer(stream: Callable[[Any], Any]) -> None:
+    """Make `stream` (the public `st.write_stream`) what `st.write` streams generators with."""
+    global _streamer
+    _streamer = stream
 
 
 def write(*args: Any, unsafe_allow_html: bool = False) -> None:
@@ -24,6 +33,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
 
     * `str`: Markdown, as `st.markdown`.
     * exceptions: `st.exception`.
+    * generators, generator functions and async generators: streamed, as `st.write_stream`.
     * pandas DataFrame, Series, Index and Styler, numpy arrays, and objects with `to_pandas()`
       or `__dataframe__`: `st.dataframe`.
     * dicts and other mappings (Session State too), lists, tuples, namedtuples: `st.json`.
@@ -55,8 +65,6 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     --------------------------
     * Objects with a rich repr are shown by the notebook's rich display, sanitised (Streamlit
       shows `_repr_html_` only with `unsafe_allow_html=True`, and as text otherwise).
-    * Generators and streams are not streamed (there is no `st.write_stream`): a generator is
-      described as `st.help` describes objects.
     * No Streamlit Markdown extensions: `:emoji:` shortcodes, `:color[text]`, `:material/...:`
       icons and `$...$` LaTeX show as written.
 
@@ -97,6 +105,11 @@ def _writer(arg: Any) -> Any:
         return exception
     if data.is_dataframe_like(arg):
         return data.dataframe
+    if _streamer is not None and (
+        inspect.isgenerator(arg) or inspect.isgeneratorfunction(arg) or inspect.isasyncgenfunction(arg)
+        or inspect.isasyncgen(arg) or (module == "openai" and name in ("Stream", "AsyncStream"))
+    ):
+        return _streamer
     if module == "matplotlib" and hasattr(arg, "savefig"):
         return media.pyplot
     if module == "plotly" and hasattr(arg, "to_plotly_json"):

@@ -43,6 +43,7 @@ class Slot:
     hidden: bool = False  # machinery (a ticker), not part of what the page shows
     props: Any = None  # what `update` was last applied with
     body: Any = None  # the element's content as the app passed it (a header's text...)
+    pinned: bool = False  # shown after the block's other slots (a top-level `st.chat_input`)
     on_dispose: list[Callable[[], None]] = field(default_factory=list)
 
     def publish_outputs(self) -> None:
@@ -181,7 +182,7 @@ class Block:
         self._capture_slot = None
         recording.notify(self, slot, create, update, props)  # a cached function may replay it
         if self._appending:  # nobody will commit: show each element as it comes
-            self.slots = list(placed)
+            self.slots = pinned_last(placed)
             self._by_key[key] = slot
             self._show(s.widget for s in self.slots)
         return slot
@@ -247,6 +248,7 @@ class Block:
             keep = placed
         else:
             keep = placed + [s for s in self.slots if id(s) not in placed_ids]
+        keep = pinned_last(keep)
         kept = set(map(id, keep))
         stale = [s for s in self._by_key.values() if id(s) not in kept]
         for slot in keep:
@@ -262,7 +264,9 @@ class Block:
         if self._next is None or self.widget is None:
             return
         pending = [s for s in self.slots if id(s) not in self._placed]
-        self._show([s.widget for s in self._next] + list(extra) + [s.widget for s in pending])
+        shown = [s.widget for s in self._next if not s.pinned] + list(extra)
+        shown += [s.widget for s in pending if not s.pinned]
+        self._show(shown + [s.widget for s in [*self._next, *pending] if s.pinned])
         if self.parent is not None and not self.isolated:
             self.parent.flush()
 
@@ -305,6 +309,13 @@ class Block:
         for slot in [*self.slots, *self.overlays]:
             out.extend(slot.lines())
         return out
+
+
+def pinned_last(slots: list[Slot]) -> list[Slot]:
+    """The slots in page order: pinned ones (a chat input at the app's bottom) after the rest."""
+    if not any(slot.pinned for slot in slots):
+        return list(slots)
+    return [s for s in slots if not s.pinned] + [s for s in slots if s.pinned]
 
 
 def outputs_text(outputs: list[dict[str, Any]]) -> str:

@@ -1,0 +1,184 @@
+// nbfrag chat input: the box of `st.chat_input`.
+//
+// Traits (kernel -> browser):
+//   placeholder: str, shown while the box is empty
+//   disabled: bool
+//   max_chars: int, 0 for no limit
+//   uid: str, the widget's identity (its model id), to find its state across views
+//   draft: str, text the app put in the box (`st.session_state[key] = "..."`); shown, not sent
+//   draft_version: int, bumped by the kernel each time it sets `draft` (so the same text twice applies)
+//
+// Messages (browser -> kernel): {event: "submit", value: <text>} on Enter (Shift+Enter is a new
+// line) or a click on the send arrow. The text travels in the message itself, so no value sync
+// can arrive after it (ipywidgets' own "submit" message precedes the value it submits).
+//
+// After sending, the box is cleared and keeps the keyboard focus, so the next message can be
+// typed at once. The run the message causes may redraw the page around the box; when that
+// replaces the box's view (its container's children changed before it), the new view takes the
+// focus and the unsent text back: both are kept per `uid` in `STATE`, outside any one view.
+
+const STATE = (globalThis.__nbfragChat ??= { focused: null, drafts: new Map() });
+
+/** Whether this keydown sends: Enter without Shift, never while an IME composes text. */
+export function isSendKey(event) {
+  return event.key === "Enter" && !event.shiftKey && !event.isComposing;
+}
+
+/** The text to send, or null when there is nothing to send (blank text, a disabled box). */
+export function outgoing(text, disabled) {
+  if (disabled || typeof text !== "string" || text.trim() === "") return null;
+  return text;
+}
+
+function ensureStyle(doc) {
+  if (doc.getElementById("nbfrag-chat-style")) return;
+  const style = doc.createElement("style");
+  style.id = "nbfrag-chat-style";
+  style.textContent = `
+.nbfrag-chat-box{display:flex;align-items:flex-end;gap:0.25rem;border:1px solid rgba(128,128,128,0.45);
+  border-radius:0.6rem;padding:0.3rem 0.4rem;background:var(--jp-layout-color0,#fff)}
+.nbfrag-chat-box:focus-within{border-color:var(--jp-brand-color1,#1976d2)}
+.nbfrag-chat-box textarea{flex:1 1 auto;border:none;outline:none;resize:none;background:transparent;
+  color:inherit;font:inherit;line-height:1.4;max-height:12em;min-height:1.4em;padding:0.2rem}
+.nbfrag-chat-box button{border:none;background:transparent;cursor:pointer;font-size:1.1em;
+  color:var(--jp-brand-color1,#1976d2);padding:0.1rem 0.4rem}
+.nbfrag-chat-box button:disabled{opacity:0.35;cursor:default}
+.nbfrag-chat-input-bottom{position:sticky;bottom:0;z-index:10;background:var(--jp-layout-color0,#fff);
+  padding:0.4rem 0}`;
+  doc.head.appendChild(style);
+}
+
+/** Whether `node` takes typing (so the focus there was put on purpose). */
+function isEditable(node) {
+  if (!node || !node.tagName) return false;
+  const tag = node.tagName.toLowerCase();
+  return tag === "input" || tag === "textarea" || tag === "select" || node.isContentEditable === true;
+}
+
+/**
+ * A new view of a box that had the focus takes it back. The old view may still be on the page
+ * when the new one renders (the new one may not be attached yet), and the notebook may move
+ * the focus to its cell when the old view goes, so this checks over RECLAIM_MS: once attached,
+ * the new box takes the focus unless the visitor is typing elsewhere (another editable element,
+ * not an old view of this box). Returns the function that stops it.
+ */
+const RECLAIM_MS = 1500;
+
+export function reclaimFocus(area, uid) {
+  const doc = area.ownerDocument;
+  const win = doc.defaultView;
+  const until = Date.now() + RECLAIM_MS;
+  let timer = null;
+  const check = () => {
+    timer = null;
+    if (STATE.focused !== uid || area.disabled) return;
+    if (area.isConnected) {
+      const active = doc.activeElement;
+      const oldView = active && active !== area && active.dataset && active.dataset.uid === uid;
+      if (active !== area && !(oldView && active.isConnected) && !(isEditable(active) && !oldView)) {
+        area.focus();
+      }
+    }
+    if (Date.now() < until) timer = win.setTimeout(check, 50);
+  };
+  check();
+  return () => {
+    if (timer !== null) win.clearTimeout(timer);
+  };
+}
+
+/** Build the box in `el`; returns the cleanup function. */
+export function startChat(model, el) {
+  const doc = el.ownerDocument;
+  ensureStyle(doc);
+  const box = doc.createElement("div");
+  box.className = "nbfrag-chat-box";
+  const area = doc.createElement("textarea");
+  area.rows = 1;
+  const send = doc.createElement("button");
+  send.type = "button";
+  send.textContent = "➤";
+  send.title = "Send";
+  send.setAttribute("aria-label", "Send");
+  box.append(area, send);
+  el.appendChild(box);
+
+  const uid = () => model.get("uid");
+  const fit = () => {
+    area.style.height = "auto";
+    if (area.scrollHeight) area.style.height = `${area.scrollHeight}px`;
+  };
+  const refresh = () => {
+    area.placeholder = model.get("placeholder") || "";
+    area.disabled = !!model.get("disabled");
+    area.setAttribute("aria-label", area.placeholder || "Chat input");
+    const max = model.get("max_chars");
+    if (max > 0) area.maxLength = max;
+    else area.removeAttribute("maxlength");
+    send.disabled = area.disabled || area.value.trim() === "";
+  };
+  const applyDraft = () => {
+    area.value = model.get("draft") || "";
+    STATE.drafts.set(uid(), area.value);
+    fit();
+    refresh();
+  };
+  const submit = () => {
+    const text = outgoing(area.value, area.disabled);
+    if (text === null) return;
+    model.send({ event: "submit", value: text });
+    area.value = "";
+    STATE.drafts.delete(uid());
+    STATE.focused = uid();
+    fit();
+    refresh();
+    area.focus();
+  };
+  const onKeydown = (event) => {
+    if (!isSendKey(event)) return;
+    event.preventDefault();
+    event.stopPropagation(); // the notebook must not run the cell on Enter
+    submit();
+  };
+  const onInput = () => {
+    STATE.drafts.set(uid(), area.value);
+    fit();
+    refresh();
+  };
+  const onFocus = () => {
+    STATE.focused = uid();
+  };
+  const onBlur = (event) => {
+    // Focus moved to something else on purpose: stop reclaiming it. (A view removed while
+    // focused gives no related target: the next view of this box takes the focus back.)
+    const to = event.relatedTarget;
+    if (to && !(to.dataset && to.dataset.uid === uid()) && STATE.focused === uid()) STATE.focused = null;
+  };
+  area.addEventListener("keydown", onKeydown);
+  area.addEventListener("input", onInput);
+  area.addEventListener("focus", onFocus);
+  area.addEventListener("blur", onBlur);
+  send.addEventListener("click", submit);
+  model.on("change:placeholder", refresh);
+  model.on("change:disabled", refresh);
+  model.on("change:max_chars", refresh);
+  model.on("change:draft_version", applyDraft);
+
+  area.value = STATE.drafts.get(uid()) ?? (model.get("draft") || "");
+  area.dataset.uid = uid();
+  refresh();
+  const stopReclaiming = reclaimFocus(area, uid());
+  return () => {
+    stopReclaiming();
+    model.off("change:placeholder", refresh);
+    model.off("change:disabled", refresh);
+    model.off("change:max_chars", refresh);
+    model.off("change:draft_version", applyDraft);
+  };
+}
+
+export default {
+  render({ model, el }) {
+    return startChat(model, el);
+  },
+};
