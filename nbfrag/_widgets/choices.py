@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import ipywidgets as widgets
@@ -17,7 +18,19 @@ from .options import (
     option_position,
     start_index,
 )
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, Width, WidthWithoutContent
+from .types import (
+    Bind,
+    Callback,
+    FilterMode,
+    Key,
+    LabelVisibility,
+    PersistState,
+    WidgetArgs,
+    WidgetKwargs,
+    Width,
+    WidthWithoutContent,
+    check_filter_mode,
+)
 
 
 def radio(
@@ -36,6 +49,8 @@ def radio(
     captions: Sequence[str] | None = None,
     label_visibility: LabelVisibility = "visible",
     width: Width = "content",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Any:
     """Display radio buttons and return the selected option.
 
@@ -79,6 +94,16 @@ def radio(
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -91,6 +116,8 @@ def radio(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -106,6 +133,7 @@ def radio(
         "radio", label, key, (tuple(labels), index), None if start is None else opts[start],
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
         text=lambda o: f"{o.label}: " + "  ".join(
             f"({'•' if o.value is not None and i == option_position(opts, o.value) else ' '}) {lab}"
             for i, lab in enumerate(labels)
@@ -126,9 +154,14 @@ def selectbox(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
+    icon: str | None = None,
     accept_new_options: bool = False,
+    filter_mode: FilterMode = "fuzzy",
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Any:
     """Display a drop-down list and return the selected option.
 
@@ -165,14 +198,36 @@ def selectbox(
         `accept_new_options=True` can show it; the plain drop-down is then just empty.
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
+    required : bool, default False
+        Forbid clearing the choice: emptying the combo box of `accept_new_options=True` is
+        refused and the last choice stays (the plain drop-down cannot be cleared anyway). As in
+        Streamlit the starting choice is unchanged: with `index=None` it is None until the user
+        picks an option.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
         Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+    icon : str, optional
+        Accepted for compatibility and not shown: ipywidgets' drop-down has no place for an
+        icon.
     accept_new_options : bool, default False
         Make the field a combo box (an ipywidgets `Combobox`) in which the user may also type a
         value that is not an option: text matching no option's label is returned as a str.
+    filter_mode : {"fuzzy", "contains", "prefix"} or None, default "fuzzy"
+        Checked as Streamlit checks it (None cannot go with `accept_new_options=True`), then
+        ignored: the drop-down is the browser's own list, which jumps to the option whose
+        label starts with the letters typed, and the combo box's suggestions are the browser's.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -187,6 +242,10 @@ def selectbox(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `required` refuses an emptied combo box instead of showing a message; `icon` is not
+      shown and `filter_mode` is the browser's own.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -196,6 +255,7 @@ def selectbox(
     >>> other = st.selectbox("Or anywhere", ["Paris"], index=None, accept_new_options=True,
     ...                      placeholder="Type a city")
     """
+    check_filter_mode(filter_mode, accept_new_options)
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     start = start_index("selectbox", index, opts)
@@ -203,11 +263,18 @@ def selectbox(
         control = _open_choice(opts, labels, placeholder)
     else:
         control = one_of(widgets.Dropdown, opts, labels)
+    if required:
+        control = replace(control, accepts=_chosen)
     return input_widget(
         "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )
+
+
+def _chosen(choice: Any) -> bool:
+    return choice is not None
 
 
 def _open_choice(opts: list[Any], labels: list[str], placeholder: str | None) -> Control[Any]:
@@ -258,7 +325,12 @@ def multiselect(
     disabled: bool = False,
     label_visibility: LabelVisibility = "visible",
     accept_new_options: bool = False,
+    filter_mode: FilterMode = "fuzzy",
+    select_all: bool | int = 1000,
     width: WidthWithoutContent = "stretch",
+    wrap: bool | None = None,
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> list[Any]:
     """Display a list of options and return the ones selected.
 
@@ -305,8 +377,28 @@ def multiselect(
     accept_new_options : bool, default False
         Accepted for compatibility and ignored: a list box cannot take typed values, so only
         `options` can be selected.
+    filter_mode : {"fuzzy", "contains", "prefix"} or None, default "fuzzy"
+        Checked as Streamlit checks it (None cannot go with `accept_new_options=True`), then
+        ignored: a list box shows every option and cannot be typed into.
+    select_all : bool or int, default 1000
+        Checked as Streamlit checks it (a bool or a non-negative int), then ignored: the list
+        box has no "Select all" entry; Shift-click from the first option to the last selects
+        them all.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    wrap : bool or None, default None
+        Accepted for compatibility and ignored: the list box keeps its own height and
+        scrolls.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -321,6 +413,9 @@ def multiselect(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `filter_mode`, `select_all` and `wrap` are checked and ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -328,6 +423,8 @@ def multiselect(
     >>> toppings = st.multiselect("Toppings", ["cheese", "basil", "olives"], default=["cheese"])
     >>> st.write(f"{len(toppings)} topping(s): {', '.join(toppings)}")
     """
+    check_filter_mode(filter_mode, accept_new_options)
+    _check_select_all(select_all)
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
@@ -338,7 +435,21 @@ def multiselect(
     return input_widget(
         "multiselect", label, key, identity, start, control, help=help, on_change=on_change, args=args,
         kwargs=kwargs, disabled=disabled, label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )
+
+
+def _check_select_all(select_all: object) -> None:
+    """Streamlit's errors for a `select_all` that is neither a bool nor a non-negative int."""
+    if isinstance(select_all, bool):
+        return
+    if not isinstance(select_all, int):
+        raise errors.StreamlitInvalidParameterTypeError("select_all", type(select_all).__name__, ["bool", "int"])
+    if select_all < 0:
+        raise errors.StreamlitValueError(
+            "select_all", ["True", "False", "a non-negative integer"],
+            detail="When using an int, `select_all` must be a non-negative integer.",
+        )
 
 
 def _many_of(opts: list[Any], labels: list[str], max_selections: int | None) -> Control[list[Any]]:
