@@ -71,6 +71,8 @@ def test_without_persist_state_the_value_goes_with_the_widget(app_test: Any) -> 
         ('st.button("B", shortcut="a+b")', "The `shortcut` may only specify a single non-modifier key."),
         ('st.button("B", shortcut="Shift")', "The `shortcut` must include a non-modifier key such as 'K' or 'Ctrl+K'."),
         ('st.button("B", shortcut=".")', "shortcut must include a single character or one of the supported keys"),
+        ('st.text_input("T", on_change=5)', "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function."),
+        ('st.button("B", on_click="rerun")', '`on_click="rerun"` is not supported on this widget. Pass a callback, or omit `on_click`.'),
     ],
 )
 def test_bad_values_get_streamlits_errors(app_test: Any, call: str, message: str) -> None:
@@ -88,6 +90,7 @@ def test_bad_values_get_streamlits_errors(app_test: Any, call: str, message: str
         'st.selectbox("S", ["a"], icon="🔎", filter_mode=None, required=True)',
         'st.text_input("T", type="search", live="0ms", validate="")',
         'st.time_input("T", format="localized", required=True)',
+        'st.slider("S", on_change="rerun")',
     ],
 )
 def test_good_values_are_taken(app_test: Any, call: str) -> None:
@@ -177,3 +180,15 @@ def test_button_icon_goes_where_icon_position_says(app_test: Any) -> None:
     ).run()
     assert at.button("Go").slot.widget.description == "Go 🚀"
     assert at.button("Back").slot.widget.description == "⬅ Back"
+
+
+def test_on_change_ignore_keeps_the_value_without_a_rerun(app_test: Any) -> None:
+    at = app_test.from_string(
+        'import nbfrag as st\nst.session_state.runs = st.session_state.get("runs", 0) + 1\n'
+        'v = st.text_input("Quiet", on_change="ignore")\nw = st.text_input("Loud", on_change="rerun")\n'
+        'st.write(f"{st.session_state.runs}: {v!r} {w!r}")'
+    ).run()
+    at.text_input("Quiet").set_value("kept")
+    assert page(at) == ["1: '' ''"]
+    at.text_input("Loud").set_value("now")
+    assert page(at) == ["2: 'kept' 'now'"]

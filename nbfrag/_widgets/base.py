@@ -58,6 +58,7 @@ class WidgetOwner:
     read: Callable[[], Any] = lambda: None
     write: Callable[[Any], None] | None = None
     persist: bool = False  # `persist_state`: the key keeps the value when the widget goes
+    rerun: bool = True  # False for `on_change="ignore"`: a change is kept, nothing reruns
 
     def request(self, trigger: Any = None) -> Request:
         """A rerun of the widget's scope, with its callback first."""
@@ -95,15 +96,31 @@ def widget_id(element_type: str, key: Key, *identity: Any) -> Hashable:
     return (element_type, "auto", *(repr(part) for part in identity))
 
 
-def make_callback(func: Callback, args: WidgetArgs, kwargs: WidgetKwargs) -> Callable[[], Any] | None:
+ON_CHANGE_MODES = ("rerun", "ignore")
+
+
+def make_callback(
+    func: Callback,
+    args: WidgetArgs,
+    kwargs: WidgetKwargs,
+    *,
+    modes: tuple[str, ...] = (),
+    param: str = "on_click",
+) -> Callable[[], Any] | None:
+    """The callback to run before a widget's rerun; None for None and for the mode strings
+    the widget takes (`modes`), Streamlit's errors for other modes and other values."""
     if func is None:
         return None
-    if not callable(func):
+    if callable(func):
+        args, kwargs = tuple(args or ()), dict(kwargs or {})
+        return lambda: func(*args, **kwargs)
+    if isinstance(func, str) and func in ON_CHANGE_MODES:
+        if func in modes:
+            return None
         raise errors.StreamlitAPIException(
-            f"on_click/on_change must be a function; got {type(func).__name__}: {func!r}"
+            f'`{param}="{func}"` is not supported on this widget. Pass a callback, or omit `{param}`.'
         )
-    args, kwargs = tuple(args or ()), dict(kwargs or {})
-    return lambda: func(*args, **kwargs)
+    raise errors.StreamlitValueError(param, [*(repr(mode) for mode in modes), "a callback function"])
 
 
 def bind_key(slot: Slot, key: str, binding: Binding) -> None:
@@ -216,7 +233,7 @@ class InputOwner(WidgetOwner):
         self.value = value
         if self.control.to_widget(value) != change["new"]:
             self.push()  # e.g. text cut to max_chars
-        if not unchanged:  # as in Streamlit, only a new value reruns
+        if not unchanged and self.rerun:  # as in Streamlit, only a new value reruns
             runtime.dispatch(self.request())
 
     def _write_from_user(self, value: Any) -> None:
@@ -318,8 +335,9 @@ def input_widget(
 
     props = (control.config, label, label_visibility, help, bool(disabled))
     slot = frame.block.place(element_type, wid, create, update, props=props)
-    callback = make_callback(on_change, args, kwargs)
+    callback = make_callback(on_change, args, kwargs, modes=ON_CHANGE_MODES, param="on_change")
     owner = track_value(slot, frame, label, key, default, control, callback, persist=persist)
+    owner.rerun = on_change != "ignore"
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
     frame.show(slot.widget)
     value: V = owner.value

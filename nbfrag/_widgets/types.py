@@ -14,8 +14,10 @@ from .. import errors
 Key: TypeAlias = str | int | None
 """A widget's `key=`: its identity and its name in Session State (an int is used as a str)."""
 
-Callback: TypeAlias = Callable[..., Any] | None
-"""An `on_change`/`on_click` argument: a function, or None."""
+Callback: TypeAlias = Callable[..., Any] | Literal["rerun", "ignore"] | None
+"""An `on_change`/`on_click` argument: a function, or None. Inputs also take Streamlit's modes
+"rerun" (the same as None) and "ignore" (a change is kept but reruns nothing); `st.button` takes
+no mode, as in Streamlit."""
 
 WidgetArgs: TypeAlias = tuple[Any, ...] | list[Any] | None
 """The positional arguments `args=` passed to a widget's callback."""
