@@ -36,6 +36,9 @@ from ._elements.echo import echo as echo
 from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
+from ._elements.headings import header as header
+from ._elements.headings import subheader as subheader
+from ._elements.headings import title as title
 from ._elements.layout import Container as _Container
 from ._elements.layout import columns as columns
 from ._elements.layout import container as container
@@ -49,11 +52,8 @@ from ._elements.page import set_page_config as set_page_config
 from ._elements.progress import progress as progress
 from ._elements.text import caption as caption
 from ._elements.text import exception as exception
-from ._elements.text import header as header
 from ._elements.text import markdown as markdown
-from ._elements.text import subheader as subheader
 from ._elements.text import text as text
-from ._elements.text import title as title
 from ._elements.write import write as write
 from ._flow.caching import cache_data as cache_data
 from ._flow.caching import cache_resource as cache_resource

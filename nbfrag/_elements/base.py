@@ -15,6 +15,7 @@ from .._runtime.reconciler import Slot
 from .._runtime.runtime import runtime
 from .._runtime.shell import shell
 from .._runtime.views import Html, TextRepr
+from .._widgets.types import check_text_alignment, check_width, check_wrap
 
 # Inside JupyterLab/Voila this class gives Markdown the notebook's own typography.
 PROSE = "jp-RenderedHTMLCommon"
@@ -38,6 +39,30 @@ def place_html(kind: str, html: str, text: str, body: Any = None) -> Slot:
     frame.show(slot.widget)
     return slot
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def check_text_layout(width: Any, text_alignment: Any, wrap: Any, *, auto_width: bool = False) -> None:
+    """Streamlit's errors for a text element's `width`, `text_alignment` and `wrap`."""
+    if not (auto_width and width == "auto"):
+        check_width(width, allow_content=True)
+    check_text_alignment(text_alignment)
+    check_wrap(wrap)
+
+
+def text_style(width: Any, text_alignment: str = "left", wrap: bool = True, *, natural: str = "stretch") -> str:
+    """The CSS of a text element's box for `width` (pixels, "content", or the element's
+    `natural` width), `text_alignment` and `wrap=False` (one line, cut with an ellipsis).
+    Empty when all three are the element's defaults, so its HTML stays as it was."""
+    rules = []
+    if isinstance(width, int):
+        rules.append(f"width:{width}px;max-width:100%")
+    elif width == "content" and natural != "content":
+        rules.append("width:fit-content;max-width:100%")
+    if text_alignment != "left":
+        rules.append(f"text-align:{text_alignment}")
+    if not wrap:
+        rules.append("white-space:nowrap;overflow:hidden;text-overflow:ellipsis")
+    return ";".join(rules)
 
 
 def clean_text(body: Any) -> str:
