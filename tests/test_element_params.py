@@ -76,9 +76,27 @@ def test_exception_takes_streamlits_parameter_name(app_test: Any) -> None:
         ('st.exception(ValueError(), width="content")', "Invalid width value: 'content'. Width must be either a positive integer (pixels) or 'stretch'."),
         ('st.caption("c", text_alignment="middle")', "StreamlitValueError: Invalid `text_alignment` value. Supported values: 'left', 'center', 'right', 'justify'."),
         ('st.text("t", wrap="yes")', "StreamlitValueError: Invalid `wrap` value. Supported values: True, False."),
+        ('st.error("e", width="content")', "Invalid width value: 'content'. Width must be either a positive integer (pixels) or 'stretch'."),
+        ('st.progress(5, None, 0)', "Invalid width value: 0. Width must be either a positive integer (pixels) or 'stretch'."),
+        ('st.columns(2, wrap=None)', "StreamlitValueError: Invalid `wrap` value. Supported values: True, False."),
+        ('with st.spinner("s", width="wide"):\n    pass', "Invalid width value: 'wide'."),
         ('st.markdown("<b>m</b>", unsafe_allow_html=True, wrap=False)', "`wrap=False` and `unsafe_allow_html=True` cannot be used together. One-line markdown cannot ellipsize raw HTML."),
     ],
 )
 def test_bad_values_get_streamlits_errors(app_test: Any, call: str, message: str) -> None:
     at = app_test.from_string(f"import nbfrag as st\n{call}").run()
     assert message in at.exception[-1].value
+
+
+def test_an_alert_title_is_a_bold_line_above_the_message(app_test: Any) -> None:
+    at = run(app_test, 'st.error("Check the *wiring*.", icon="🚨", title="Sensor `3` <b>down</b>", width=300)\nst.info("plain")')
+    assert str(at).splitlines() == ["Error: 🚨 Sensor `3` <b>down</b>: Check the *wiring*.", "Info: plain"]
+    box = html(at.error[0])
+    assert "<div class='nbfrag-alert-title' style='font-weight:bold'>Sensor <code>3</code> &lt;b&gt;down&lt;/b&gt;</div>" in box
+    assert "width:300px" in box and "nbfrag-alert-title" not in html(at.info[0])
+
+
+def test_progress_takes_width_third_by_position_and_keeps_it_when_moved(app_test: Any) -> None:
+    at = run(app_test, 'bar = st.progress(10, "Loading", 240)\nbar.progress(60)')
+    assert "<div class='nbfrag-progress-bar' style='width:240px;max-width:100%'>" in html(at.progress[0])
+    assert "aria-valuenow='60'" in html(at.progress[0])
