@@ -30,7 +30,6 @@ from ._elements.code import help as help
 from ._elements.code import latex as latex
 from ._elements.data import dataframe as dataframe
 from ._elements.data import json as json
-from ._elements.data import metric as metric
 from ._elements.data import table as table
 from ._elements.echo import echo as echo
 from ._elements.effects import balloons as balloons
@@ -48,6 +47,7 @@ from ._elements.layout import tabs as tabs
 from ._elements.media import image as image
 from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
+from ._elements.metric import metric as metric
 from ._elements.page import set_page_config as set_page_config
 from ._elements.progress import progress as progress
 from ._elements.text import caption as caption

@@ -127,22 +127,34 @@ def display_output(data: dict[str, Any], metadata: dict[str, Any] | None = None)
     return {"output_type": "display_data", "data": data, "metadata": metadata or {}}
 
 
-def place_outputs(kind: str, outputs: list[dict[str, Any]], text: str, body: Any) -> Slot:
+def place_outputs(
+    kind: str,
+    outputs: list[dict[str, Any]],
+    text: str,
+    body: Any,
+    *,
+    size: tuple[str | None, str | None] = (None, None),
+) -> Slot:
     """Draw rich outputs (DataFrames, images, charts) at the cursor in a reused `Output` widget.
 
     The frontend renders them with its own renderers, as it would a cell's output. The outputs
     are set as the widget's `outputs` trait (never `with out:`, which routes by message and
     would catch unrelated output); an unchanged element sends nothing, a changed one one update.
+    `size` is the widget's CSS (width, height); a fixed height scrolls its content.
     """
     frame = runtime.require_frame()
     published = tuple(outputs)
+    width, height = size
 
     def update(widget: Any) -> None:
         widget.text = text
         widget.outputs = published
+        widget.layout.width = width
+        widget.layout.height = height
+        widget.layout.overflow = "auto" if height else None
 
     slot = frame.block.place(
-        kind, None, lambda: RichOutput(f"nbfrag-{kind}"), update, text=lambda: text, props=(published, text)
+        kind, None, lambda: RichOutput(f"nbfrag-{kind}"), update, text=lambda: text, props=(published, text, size)
     )
     slot.body = body
     frame.show(slot.widget)
