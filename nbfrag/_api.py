@@ -38,13 +38,13 @@ from ._elements.effects import toast as toast
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
 from ._elements.headings import title as title
+from ._elements.images import image as image
 from ._elements.layout import Container as _Container
 from ._elements.layout import columns as columns
 from ._elements.layout import container as container
 from ._elements.layout import empty as empty
 from ._elements.layout import expander as expander
 from ._elements.layout import tabs as tabs
-from ._elements.media import image as image
 from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric

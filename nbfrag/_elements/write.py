@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._runtime.runtime import runtime
-from . import code, data, frames, media
+from . import code, data, frames, images, media
 from .base import ADDRESS, display_output, has_rich_repr, mimebundle
 from .text import exception, markdown
 
@@ -95,7 +95,7 @@ def _writer(arg: Any) -> Any:
     if module == "plotly" and hasattr(arg, "to_plotly_json"):
         return media.plotly_chart
     if module == "PIL" and hasattr(arg, "getbands"):
-        return media.image
+        return images.image
     if module == "sympy":
         return code.latex
     if isinstance(arg, (dict, list, tuple)) or _is_mapping(arg):
