@@ -63,12 +63,12 @@ from ._flow.fragment import fragment as fragment
 from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
-from ._widgets.choices import multiselect as multiselect
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
 from ._widgets.color import color_picker as color_picker
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
+from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
 from ._widgets.sliders import select_slider as select_slider
 from ._widgets.sliders import slider as slider
