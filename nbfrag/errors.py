@@ -54,6 +54,20 @@ class StreamlitInvalidParameterTypeError(StreamlitAPIException, TypeError):
         self.parameter = parameter
 
 
+class StreamlitValueOutOfRangeError(StreamlitAPIException):
+    """A parameter is outside the closed interval it must lie in."""
+
+    def __init__(
+        self, parameter: str, value: object, min_value: object, max_value: object, *, detail: str | None = None
+    ) -> None:
+        message = (
+            f"The `{parameter}` parameter, set to {value}, is outside the required range "
+            f"[{min_value}, {max_value}]."
+        )
+        super().__init__(f"{message} {detail}" if detail else message)
+        self.parameter = parameter
+
+
 class StreamlitInvalidURLError(StreamlitAPIException):
     """A URL is malformed or uses a protocol the parameter does not accept."""
 
@@ -129,13 +143,16 @@ class StreamlitFragmentWidgetsNotAllowedOutsideError(StreamlitAPIException):
 class StreamlitBadTimeStringError(StreamlitValueError):
     """A duration parameter (`run_every`, a cache's `ttl`) got a string that is not a duration."""
 
-    def __init__(self, value: str, parameter: str = "run_every") -> None:
+    def __init__(self, value: str, parameter: str = "run_every", accepted: str | None = None) -> None:
+        accepted = accepted or (
+            "seconds as an int or float (`5`, `0.5`), a `datetime.timedelta`, or a duration "
+            "string such as `'10s'`, `'500ms'`, `'1m30s'`, `'1h23s'`, `'1.5 days'`, `'00:00:05'` "
+            "or ISO 8601 `'PT5S'`"
+        )
         super().__init__(
             "Time string doesn't look right. It should be formatted as `'1d2h34m'` or "
             f"`2 days`, for example. Got: {value}\n\n"
-            f"Accepted `{parameter}` values: seconds as an int or float (`5`, `0.5`), a "
-            "`datetime.timedelta`, or a duration string such as `'10s'`, `'500ms'`, `'1m30s'`, "
-            "`'1h23s'`, `'1.5 days'`, `'00:00:05'` or ISO 8601 `'PT5S'`."
+            f"Accepted `{parameter}` values: {accepted}."
         )
 
 

@@ -590,3 +590,73 @@ st.text(f"runs={ss.runs} tab={ss.tab} b={b.open} more={e.open} t={t}")
     assert at.text_input("T").slot.widget.value == "typed"  # still pending, still shown
     at.form_submit_button("Send").click()
     assert line(at) == "runs=4 tab=B b=True more=True t=typed"
+
+
+# -- Streamlit 1.67's widget parameters inside a form ---------------------------------------------
+
+
+def test_on_change_modes_are_allowed_in_a_form_and_the_edits_still_wait_for_the_submit(app_test):
+    """1.67 turns "rerun"/"ignore" into no callback before its form check: no error in a form."""
+    at = app_test.from_string(
+        """
+import nbfrag as st
+st.session_state.runs = st.session_state.get("runs", 0) + 1
+with st.form("f"):
+    a = st.text_input("A", on_change="ignore")
+    b = st.text_input("B", on_change="rerun")
+    st.form_submit_button("Send")
+st.text(f"{st.session_state.runs}: {a!r} {b!r}")
+"""
+    ).run()
+    assert len(at.exception) == 0, str(at)
+    at.text_input("A").set_value("x")
+    at.text_input("B").set_value("y")
+    assert line(at) == "1: '' ''"  # held in the form, no run
+    at.form_submit_button("Send").click()
+    assert line(at) == "2: 'x' 'y'"  # "ignore" does not keep a form's submit from sending it
+
+
+def test_a_refused_edit_in_a_form_reverts_and_is_not_held_for_the_submit(app_test):
+    at = app_test.from_string(
+        """
+import nbfrag as st
+with st.form("f"):
+    name = st.text_input("Name", "Ada", required=True)
+    zip_code = st.text_input("Zip", validate=r"^\\d{5}$")
+    st.form_submit_button("Send")
+st.text(f"{name!r} {zip_code!r}")
+"""
+    ).run()
+    name, zip_field = at.text_input("Name"), at.text_input("Zip")
+    name.set_value("   ")  # refused by `required`: the field shows the last value again
+    zip_field.set_value("12345")
+    zip_field.set_value("12a45")  # refused by `validate`: the held edit stays the valid one
+    assert name.slot.widget.value == "Ada" and zip_field.slot.widget.value == "12345"
+    assert "  Zip: [12345]" in str(at).splitlines()
+    at.form_submit_button("Send").click()
+    assert line(at) == "'Ada' '12345'"
+
+
+def test_a_submit_button_takes_the_new_button_parameters(app_test):
+    at = app_test.from_string(
+        """
+import nbfrag as st
+with st.form("f"):
+    st.form_submit_button("Go", icon="🚀", icon_position="right", shortcut="Ctrl+Enter")
+    st.form_submit_button("Back", icon="⬅")
+"""
+    ).run()
+    assert at.form_submit_button("Go").slot.widget.description == "Go 🚀"
+    assert at.form_submit_button("Back").slot.widget.description == "⬅ Back"
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        ('shortcut="c"', "StreamlitAPIException: The `shortcut` cannot use the keys 'C' or 'R', with or without modifiers."),
+        ('icon_position="top"', "StreamlitValueError: Invalid `icon_position` value. Supported values: 'left', 'right'."),
+    ],
+)
+def test_a_submit_button_checks_the_new_button_parameters_as_streamlit_does(app_test, call, message):
+    at = app_test.from_string(f'import nbfrag as st\nwith st.form("f"):\n    st.form_submit_button("Go", {call})').run()
+    assert message in at.exception[0].value

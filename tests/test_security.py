@@ -29,6 +29,8 @@ def dangerous(html: str) -> list[str]:
     "st.dataframe(pd.DataFrame({'a': P}).style)",
     "st.dataframe(pd.DataFrame({'a': P}).style, hide_index=True)",
     "st.table(pd.DataFrame({'a': P}).style)",
+    "st.table(pd.DataFrame({'a': P}).style, hide_header=True, alt='Cells', width=300)",
+    "st.dataframe(pd.DataFrame({'a': P + [None]}).style, placeholder='-', height=200)",
     "st.write(pd.DataFrame({'a': P}).style.highlight_max())",
     "st.write(Rich())",
     "st.dataframe(Rich())",
@@ -139,6 +141,8 @@ def test_a_disabled_button_and_submit_button_ignore_clicks(nb):
 FORGED = [
     ('st.number_input("W", value=1.5)', "value", float("nan")),
     ('st.number_input("W", value=1.5)', "value", float("inf")),
+    ('st.number_input("W", value=None)', "value", "nan"),
+    ('st.number_input("W", value=None)', "value", "-inf"),
     ('st.slider("W", 0.0, 1.0, 0.5)', "value", float("nan")),
     ('st.slider("W", 0.0, 1.0, (0.2, 0.8))', "value", (float("nan"), 0.5)),
     ('st.multiselect("W", ["a", "b", "c"], ["a"])', "index", (1, 1)),

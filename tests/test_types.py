@@ -25,6 +25,10 @@ SHARED = {
     "kwargs": {"WidgetKwargs"},
     "label_visibility": {"LabelVisibility"},
     "width": {"Width", "WidthWithoutContent"},
+    "bind": {"Bind"},
+    "persist_state": {"PersistState"},
+    "icon_position": {"IconPosition"},
+    "filter_mode": {"FilterMode"},
 }
 
 

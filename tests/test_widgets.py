@@ -254,7 +254,7 @@ def test_duplicate_widgets_raise_streamlits_errors(nb: Any, source: str, message
         ('st.slider("S", dt.date(2024, 1, 1), 5)', "Slider value arguments must be of matching types: all dates, all datetimes or all times"),
         ('st.slider("S", dt.date(2020, 1, 1), dt.date(2050, 1, 1), step=dt.timedelta(hours=1))', "This date slider would have more than 10,000 positions"),
         ('st.number_input("N", 0, 10, 2.5)', "All numerical arguments must be of the same type."),
-        ('st.text_input("T", type="secret")', "'secret' is not a valid text_input type."),
+        ('st.text_input("T", type="secret")', "Invalid `type` value. Supported values: 'default', 'password', 'email', 'url', 'phone', 'search'."),
         ('st.color_picker("C", "red")', "This does not look like a hex color: 'red'."),
         ('st.select_slider("X", [])', "The `options` argument needs to be non-empty"),
         ('st.time_input("T", step=5)', "`step` must be between 60 seconds and 23 hours"),

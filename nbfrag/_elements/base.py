@@ -18,6 +18,7 @@ from .._runtime.reconciler import Slot
 from .._runtime.runtime import runtime
 from .._runtime.shell import shell
 from .._runtime.views import Html, TextRepr
+from .._widgets.types import check_text_alignment, check_width, check_wrap
 
 # Inside JupyterLab/Voila this class gives Markdown the notebook's own typography.
 PROSE = "jp-RenderedHTMLCommon"
@@ -41,6 +42,30 @@ def place_html(kind: str, html: str, text: str, body: Any = None) -> Slot:
     frame.show(slot.widget)
     return slot
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def check_text_layout(width: Any, text_alignment: Any, wrap: Any, *, auto_width: bool = False) -> None:
+    """Streamlit's errors for a text element's `width`, `text_alignment` and `wrap`."""
+    if not (auto_width and width == "auto"):
+        check_width(width, allow_content=True)
+    check_text_alignment(text_alignment)
+    check_wrap(wrap)
+
+
+def text_style(width: Any, text_alignment: str = "left", wrap: bool = True, *, natural: str = "stretch") -> str:
+    """The CSS of a text element's box for `width` (pixels, "content", or the element's
+    `natural` width), `text_alignment` and `wrap=False` (one line, cut with an ellipsis).
+    Empty when all three are the element's defaults, so its HTML stays as it was."""
+    rules = []
+    if isinstance(width, int):
+        rules.append(f"width:{width}px;max-width:100%")
+    elif width == "content" and natural != "content":
+        rules.append("width:fit-content;max-width:100%")
+    if text_alignment != "left":
+        rules.append(f"text-align:{text_alignment}")
+    if not wrap:
+        rules.append("white-space:nowrap;overflow:hidden;text-overflow:ellipsis")
+    return ";".join(rules)
 
 
 def clean_text(body: Any) -> str:
@@ -132,22 +157,34 @@ def display_output(data: dict[str, Any], metadata: dict[str, Any] | None = None)
     return {"output_type": "display_data", "data": data, "metadata": metadata or {}}
 
 
-def place_outputs(kind: str, outputs: list[dict[str, Any]], text: str, body: Any) -> Slot:
+def place_outputs(
+    kind: str,
+    outputs: list[dict[str, Any]],
+    text: str,
+    body: Any,
+    *,
+    size: tuple[str | None, str | None] = (None, None),
+) -> Slot:
     """Draw rich outputs (DataFrames, images, charts) at the cursor in a reused `Output` widget.
 
     The frontend renders them with its own renderers, as it would a cell's output. The outputs
     are set as the widget's `outputs` trait (never `with out:`, which routes by message and
     would catch unrelated output); an unchanged element sends nothing, a changed one one update.
+    `size` is the widget's CSS (width, height); a fixed height scrolls its content.
     """
     frame = runtime.require_frame()
     published = tuple(outputs)
+    width, height = size
 
     def update(widget: Any) -> None:
         widget.text = text
         widget.outputs = published
+        widget.layout.width = width
+        widget.layout.height = height
+        widget.layout.overflow = "auto" if height else None
 
     slot = frame.block.place(
-        kind, None, lambda: RichOutput(f"nbfrag-{kind}"), update, text=lambda: text, props=(published, text)
+        kind, None, lambda: RichOutput(f"nbfrag-{kind}"), update, text=lambda: text, props=(published, text, size)
     )
     slot.body = body
     frame.show(slot.widget)

@@ -15,8 +15,8 @@ from .. import errors
 from .._runtime.markdown import escape
 from .._runtime.reconciler import close_widget
 from .._widgets.types import Width
+from .images import data_url
 from .layout import Container, _place_block, _vbox
-from .media import data_url
 
 # Streamlit's preset names and the avatars they get (emoji: the notebook has no icon font).
 USER_AVATAR = "🧑"

@@ -18,7 +18,8 @@ from .. import errors
 from .._runtime.markdown import escape
 from .._runtime.runtime import runtime
 from .._runtime.views import TextRepr
-from .base import ADDRESS, clean_text, place_html
+from .._widgets.types import WidthWithoutContent, check_width
+from .base import ADDRESS, clean_text, place_html, text_style
 
 _PRE_STYLE = (
     "margin:0;padding:0.6em 0.9em;border-radius:4px;overflow-x:auto;"
@@ -207,13 +208,16 @@ def _latex_source(body: Any) -> str:
     return str(body)
 
 
-def help(obj: Any = None) -> None:  # noqa: A001 - Streamlit's name
+def help(obj: Any = None, *, width: WidthWithoutContent = "stretch") -> None:  # noqa: A001 - Streamlit's name
     """Display an object's kind, name, signature and the first paragraph of its docstring.
 
     Parameters
     ----------
     obj : any, optional
         The object to describe: a function, class, module or any other object.
+    width : "stretch" or int, default "stretch"
+        The element's width: its container's, or a number of pixels (never wider than the
+        container). Other values raise `StreamlitInvalidWidthError`.
 
     Returns
     -------
@@ -233,8 +237,11 @@ def help(obj: Any = None) -> None:  # noqa: A001 - Streamlit's name
     >>> import nbfrag as st
     >>> st.help(st.slider)
     """
+    check_width(width, allow_content=False)
     text = help_text(obj)
-    html = f"<pre class='nbfrag-help' style='{_PRE_STYLE};white-space:pre-wrap'>{escape(text)}</pre>"
+    extra = text_style(width)
+    style = f"{_PRE_STYLE};white-space:pre-wrap" + (f";{extra}" if extra else "")
+    html = f"<pre class='nbfrag-help' style='{style}'>{escape(text)}</pre>"
     place_html("help", html, text, obj)
 
 

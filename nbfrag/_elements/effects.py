@@ -26,6 +26,7 @@ import traitlets
 from .._runtime.markdown import inline_markdown_html, markdown_html
 from .._runtime.runtime import runtime
 from .._runtime.static import esm
+from .._widgets.types import Width, check_width
 from .base import clean_text
 
 _LIFETIME_S = {"short": 4.0, "long": 10.0}
@@ -166,7 +167,7 @@ _ELAPSED_CSS = (
 
 
 @contextmanager
-def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterator[None]:
+def spinner(text: str = "In progress...", *, show_time: bool = False, width: Width = "content") -> Iterator[None]:
     """Show a spinner and a message while a block of code runs.
 
     A context manager. The spinner sits where it is called (inside a fragment: in the fragment),
@@ -179,6 +180,9 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
     show_time : bool, default False
         Show the seconds elapsed since the block started beside the message, e.g. "(3 seconds)",
         counted by the browser (the kernel sends nothing while it counts).
+    width : "content", "stretch" or int, default "content"
+        The spinner's width: its message's, its container's, or a number of pixels. Other
+        values raise `StreamlitInvalidWidthError`.
 
     Returns
     -------
@@ -199,6 +203,7 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
     ...     time.sleep(0.1)
     >>> st.success("Done")
     """
+    check_width(width, allow_content=True)
     frame = runtime.require_frame()
     block = frame.block
     widget = block.transients.get("spinner")
@@ -207,8 +212,9 @@ def spinner(text: str = "In progress...", *, show_time: bool = False) -> Iterato
         widget.add_class("nbfrag-spinner-element")
     label = inline_markdown_html(clean_text(text))
     elapsed = f"{_ELAPSED_CSS}<span class='nbfrag-spinner-time'></span>" if show_time else ""
+    size = f" style='width:{width}px;max-width:100%'" if isinstance(width, int) else ""
     widget.value = (
-        f"{_SPINNER_CSS}<div class='nbfrag-spinner' role='status'><i></i><span>{label}</span>{elapsed}</div>"
+        f"{_SPINNER_CSS}<div class='nbfrag-spinner' role='status'{size}><i></i><span>{label}</span>{elapsed}</div>"
     )
     block.flush(extra=[widget])
     try:

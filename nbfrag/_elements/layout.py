@@ -28,6 +28,7 @@ from .._runtime.runtime import runtime
 from .._runtime.views import Area
 from .._unsupported import explain
 from .._widgets.base import Control, make_callback, track_value, widget_frame
+from .._widgets.types import check_wrap
 
 Gap: TypeAlias = Literal["xxsmall", "xsmall", "small", "medium", "large", "xlarge", "xxlarge"]
 VerticalAlignment: TypeAlias = Literal["top", "center", "bottom", "distribute"]
@@ -378,6 +379,7 @@ def columns(
     vertical_alignment: VerticalAlignment = "top",
     border: bool = False,
     width: Any = "stretch",
+    wrap: bool = True,
 ) -> list[Container]:
     """Insert columns side by side and return one container per column.
 
@@ -397,6 +399,10 @@ def columns(
         Draw a border around each column.
     width : "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the columns span their container.
+    wrap : bool, default True
+        Checked as Streamlit checks it (True or False, else `StreamlitValueError`), then
+        ignored: Streamlit stacks columns on screens up to 640px wide unless this is False;
+        in a notebook they always stay in one row, as with `wrap=False`.
 
     Returns
     -------
@@ -406,7 +412,8 @@ def columns(
 
     Differences from Streamlit
     --------------------------
-    * Columns stay side by side on narrow screens (Streamlit stacks them); `width` is ignored.
+    * Columns stay side by side on narrow screens (Streamlit stacks them unless `wrap=False`);
+      `width` is ignored.
 
     Examples
     --------
@@ -417,6 +424,7 @@ def columns(
     ...     st.metric("Plants", 12)
     """
     weights = _column_weights(spec)
+    check_wrap(wrap)
     if gap not in _GAPS:
         raise errors.StreamlitAPIException(
             f'The gap argument to st.columns must be "small", "medium", or "large" (or None, '

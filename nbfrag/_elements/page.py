@@ -16,8 +16,8 @@ from typing import Any
 from .. import errors
 from .._runtime.page import LAYOUTS, PageConfig, PageHead
 from .._runtime.runtime import runtime
+from .images import data_url
 from .layout import configure_sidebar
-from .media import data_url
 
 _SIDEBAR_STATES = ("auto", "expanded", "collapsed", "locked")
 _VALID_SIDEBAR_STATES = ["'auto'", "'expanded'", "'collapsed'", "'locked'", "a positive integer (width in pixels)"]

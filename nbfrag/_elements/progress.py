@@ -13,6 +13,7 @@ from typing import Any
 from .. import errors
 from .._runtime.markdown import escape, inline_markdown_html
 from .._runtime.reconciler import Slot
+from .._widgets.types import WidthWithoutContent, check_width
 from .base import clean_text, place_html
 
 _BAR_CELLS = 20
@@ -34,15 +35,17 @@ def percent(value: Any) -> int:
     )
 
 
-def render(value: Any, text: Any) -> tuple[str, str, int]:
-    """(html, plain text, percent) of a bar at `value` with an optional caption."""
+def render(value: Any, text: Any, width: Any = "stretch") -> tuple[str, str, int]:
+    """(html, plain text, percent) of a bar at `value` with an optional caption, as wide as
+    its container or `width` pixels."""
     pct = percent(value)
     label = "" if text is None else clean_text(text)
     filled = round(pct * _BAR_CELLS / 100)
     plain = f"[{'#' * filled}{'-' * (_BAR_CELLS - filled)}] {pct}%" + (f" {label}" if label else "")
+    size = f" style='width:{width}px;max-width:100%'" if isinstance(width, int) else ""
     caption = f"<div class='nbfrag-progress-text'>{inline_markdown_html(label)}</div>" if label else ""
     html = (
-        f"<div class='nbfrag-progress-bar'>{caption}"
+        f"<div class='nbfrag-progress-bar'{size}>{caption}"
         f"<div role='progressbar' aria-valuemin='0' aria-valuemax='100' aria-valuenow='{pct}'"
         f" aria-label='{escape(label) or 'progress'}'"
         " style='height:0.5em;border-radius:0.25em;background:var(--jp-layout-color3,#ddd);overflow:hidden'>"
@@ -55,12 +58,13 @@ def render(value: Any, text: Any) -> tuple[str, str, int]:
 class Progress:
     """The handle `st.progress` returns: `.progress(value, text=None)` moves the same bar."""
 
-    def __init__(self, slot: Slot) -> None:
+    def __init__(self, slot: Slot, width: Any = "stretch") -> None:
         self._slot = slot
+        self._width = width
 
     def progress(self, value: Any, text: Any = None) -> Progress:
         """Move the bar (and change its text) in place: one update of the existing widget."""
-        html, plain, pct = render(value, text)
+        html, plain, pct = render(value, text, self._width)
         slot = self._slot
         if slot.props != (html, plain):
             slot.widget.text = plain  # plain attribute: the repr, not a synced trait
@@ -88,7 +92,7 @@ class Progress:
         return self._slot.text()
 
 
-def progress(value: Any, text: Any = None, *, width: Any = None) -> Progress:
+def progress(value: Any, text: Any = None, width: WidthWithoutContent = "stretch") -> Progress:
     """Display a progress bar and return a handle that moves it.
 
     Parameters
@@ -98,8 +102,9 @@ def progress(value: Any, text: Any = None, *, width: Any = None) -> Progress:
         values and types raise `StreamlitAPIException`.
     text : str, optional
         A caption above the bar (inline Markdown).
-    width : "stretch" or int, optional
-        Accepted for compatibility and ignored: the bar spans its container.
+    width : "stretch" or int, default "stretch"
+        The bar's width: its container's, or a number of pixels (never wider than the
+        container). Other values raise `StreamlitInvalidWidthError`.
 
     Returns
     -------
@@ -110,7 +115,7 @@ def progress(value: Any, text: Any = None, *, width: Any = None) -> Progress:
     Differences from Streamlit
     --------------------------
     * The handle only has `.progress()`, `.empty()` and `.value` (Streamlit's can be replaced by
-      any element); `width` is ignored.
+      any element).
 
     Examples
     --------
@@ -120,6 +125,7 @@ def progress(value: Any, text: Any = None, *, width: Any = None) -> Progress:
     ...     bar.progress(percent, text=f"Watering: {percent}%")
     >>> bar.empty()
     """
-    html, plain, pct = render(value, text)
+    check_width(width, allow_content=False)
+    html, plain, pct = render(value, text, width)
     slot = place_html("progress", html, plain, pct)
-    return Progress(slot)
+    return Progress(slot, width)

@@ -27,7 +27,8 @@ from .._runtime.markdown import markdown_html
 _TAGS = set(nh3.ALLOWED_TAGS) | {"tfoot", "font", "nobr"}
 _ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
-    "*": {"id", "class", "style", "title", "lang", "dir", "align", "valign", "width", "height"},
+    "*": {"id", "class", "style", "title", "lang", "dir", "align", "valign", "width", "height",
+          "aria-label"},
 }
 # CSS properties a table or a rich repr may set inline: colours, fonts, borders, spacing, alignment.
 # Nothing that positions an element over the page or loads a resource.

@@ -24,7 +24,7 @@ from .._runtime.markdown import markdown_html
 from .._runtime.reconciler import Slot
 from .._runtime.runtime import runtime
 from .base import PROSE, clean_text, place_html
-from .data import is_dataframe_like
+from .frames import is_dataframe_like
 from .write import write
 
 MIN_INTERVAL_S = 1 / 30

@@ -1,16 +1,37 @@
-"""Text elements: `st.markdown`, `st.title`, `st.header`, `st.subheader`, `st.text`, `st.caption`, `st.exception`."""
+"""Text elements: `st.markdown`, `st.text`, `st.caption`, `st.exception` (headings: `headings.py`).
+
+`width`, `text_alignment` and `wrap` shape the element's box (`base.text_style`); with their
+defaults an element's HTML is what it always was.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
+from .. import errors
 from .._runtime.execution import show_exception
 from .._runtime.markdown import escape, inline_markdown_html, markdown_html
 from .._runtime.runtime import runtime
-from .base import PROSE, clean_text, place_html
+from .._widgets.types import TextAlignment, Width, WidthWithoutContent, check_width
+from .base import PROSE, check_text_layout, clean_text, place_html, text_style
 
 
-def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+def _style(width: Any, text_alignment: str, wrap: bool) -> str:
+    """A `style` attribute for the box of a Markdown element, or nothing."""
+    css = text_style("stretch" if width == "auto" else width, text_alignment, wrap)
+    return f" style='{css}'" if css else ""
+
+
+def markdown(
+    body: Any,
+    unsafe_allow_html: bool = False,
+    *,
+    help: str | None = None,
+    width: Width | Literal["auto"] = "auto",
+    text_alignment: TextAlignment = "left",
+    anchors: bool = True,
+    wrap: bool = True,
+) -> None:
     """Display Markdown text.
 
     Rendered in the kernel (CommonMark with tables and ~~strikethrough~~) with raw HTML off, so
@@ -26,6 +47,20 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
         visitor can influence.
     help : str, optional
         Accepted for compatibility and not shown: this element has no tooltip icon here.
+    width : "auto", "stretch", "content" or int, default "auto"
+        The element's width: "auto" and "stretch" its container's, "content" its text's, or a
+        number of pixels (never wider than the container). Other values raise
+        `StreamlitInvalidWidthError`.
+    text_alignment : {"left", "center", "right", "justify"}, default "left"
+        How the text is aligned in the element's box. Other values raise `StreamlitValueError`.
+    anchors : bool, default True
+        Accepted for compatibility: Streamlit shows a link icon beside each Markdown heading
+        unless this is False; nbfrag never adds one.
+    wrap : bool, default True
+        False keeps the text on one line, cut with an ellipsis when it is too long (then only inline
+        Markdown is rendered, as in Streamlit: a leading `#` or `-` is plain text). With
+        `unsafe_allow_html=True` it raises `StreamlitIncompatibleParametersError`.
+        Anything but a bool raises `StreamlitValueError`.
 
     Returns
     -------
@@ -37,7 +72,7 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     --------------------------
     * No Streamlit Markdown extensions: `:emoji:` shortcodes, `:color[text]`, `:material/...:`
       icons and `$...$` LaTeX show as written.
-    * `help` is not shown.
+    * `help` is not shown; headings get no link icons whatever `anchors` says.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.
 
@@ -45,129 +80,28 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     --------
     >>> import nbfrag as st
     >>> st.markdown("**Bold**, *italic*, `code` and a [link](https://jupyter.org).")
+    >>> st.markdown("A centred line.", text_alignment="center")
     """
+    check_text_layout(width, text_alignment, wrap, auto_width=True)
+    if wrap is False and unsafe_allow_html:
+        raise errors.StreamlitIncompatibleParametersError(
+            "wrap=False", "unsafe_allow_html=True",
+            "One-line markdown cannot ellipsize raw HTML. Pass `wrap=True` to render HTML, or omit "
+            "`unsafe_allow_html` to truncate.",
+        )
     text = clean_text(body)
-    html = markdown_html(text, allow_html=unsafe_allow_html)
-    place_html("markdown", f"<div class='{PROSE}'>{html}</div>", text)
+    html = markdown_html(text, allow_html=unsafe_allow_html) if wrap else inline_markdown_html(text)
+    place_html("markdown", f"<div class='{PROSE}'{_style(width, text_alignment, wrap)}>{html}</div>", text)
 
 
-def _heading(level: int, body: Any, anchor: str | None = None) -> None:
-    text = clean_text(body)
-    tag = f"h{level}"
-    anchor_attr = f" id='{escape(anchor)}'" if anchor else ""
-    html = f"<div class='{PROSE}'><{tag}{anchor_attr}>{inline_markdown_html(text)}</{tag}></div>"
-    place_html(("title", "header", "subheader")[level - 1], html, f"{'#' * level} {text}", text)
-
-
-def title(body: Any, anchor: str | None = None, *, help: str | None = None) -> None:
-    """Display text as the page title.
-
-    Parameters
-    ----------
-    body : str
-        The heading text; inline Markdown (emphasis, code, links) is rendered.
-    anchor : str, optional
-        An `id` for the heading, so that a link to `#anchor` leads to it. Without one (or with
-        False) the heading has no id.
-    help : str, optional
-        Accepted for compatibility and not shown: this element has no tooltip icon here.
-
-    Returns
-    -------
-    None
-        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
-        draw into `st.empty()`).
-
-    Differences from Streamlit
-    --------------------------
-    * No anchor made from the text and no link icon: only an explicit `anchor` becomes an id.
-    * `help` is not shown.
-    * Returns None rather than the element: to replace an element later, write it into an
-      `st.empty()` placeholder.
-
-    Examples
-    --------
-    >>> import nbfrag as st
-    >>> st.title("Greenhouse *dashboard*", anchor="top")
-    """
-    _heading(1, body, anchor)
-
-
-def header(body: Any, anchor: str | None = None, *, help: str | None = None, divider: Any = False) -> None:
-    """Display text as a section header.
-
-    Parameters
-    ----------
-    body : str
-        The heading text; inline Markdown (emphasis, code, links) is rendered.
-    anchor : str, optional
-        An `id` for the heading, so that a link to `#anchor` leads to it. Without one (or with
-        False) the heading has no id.
-    help : str, optional
-        Accepted for compatibility and not shown: this element has no tooltip icon here.
-    divider : bool or str, default False
-        Accepted for compatibility and not drawn: a notebook heading has no coloured rule under
-        it (call `st.divider()` after it for a plain one).
-
-    Returns
-    -------
-    None
-        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
-        draw into `st.empty()`).
-
-    Differences from Streamlit
-    --------------------------
-    * No anchor made from the text and no link icon: only an explicit `anchor` becomes an id.
-    * `help` is not shown, and `divider` draws no rule.
-    * Returns None rather than the element: to replace an element later, write it into an
-      `st.empty()` placeholder.
-
-    Examples
-    --------
-    >>> import nbfrag as st
-    >>> st.header("Watering", anchor="watering")
-    """
-    _heading(2, body, anchor)
-
-
-def subheader(body: Any, anchor: str | None = None, *, help: str | None = None, divider: Any = False) -> None:
-    """Display text as a sub-section header.
-
-    Parameters
-    ----------
-    body : str
-        The heading text; inline Markdown (emphasis, code, links) is rendered.
-    anchor : str, optional
-        An `id` for the heading, so that a link to `#anchor` leads to it. Without one (or with
-        False) the heading has no id.
-    help : str, optional
-        Accepted for compatibility and not shown: this element has no tooltip icon here.
-    divider : bool or str, default False
-        Accepted for compatibility and not drawn: a notebook heading has no coloured rule under
-        it (call `st.divider()` after it for a plain one).
-
-    Returns
-    -------
-    None
-        Nothing (Streamlit returns the element, whose methods can replace it in place; for that,
-        draw into `st.empty()`).
-
-    Differences from Streamlit
-    --------------------------
-    * No anchor made from the text and no link icon: only an explicit `anchor` becomes an id.
-    * `help` is not shown, and `divider` draws no rule.
-    * Returns None rather than the element: to replace an element later, write it into an
-      `st.empty()` placeholder.
-
-    Examples
-    --------
-    >>> import nbfrag as st
-    >>> st.subheader("Ferns")
-    """
-    _heading(3, body, anchor)
-
-
-def text(body: Any, *, help: str | None = None) -> None:
+def text(
+    body: Any,
+    *,
+    help: str | None = None,
+    width: Width = "content",
+    text_alignment: TextAlignment = "left",
+    wrap: bool = True,
+) -> None:
     """Display text in a fixed-width font, exactly as given (no Markdown).
 
     Parameters
@@ -176,6 +110,14 @@ def text(body: Any, *, help: str | None = None) -> None:
         The text; other objects are converted with `str()`. Line breaks and spaces are kept.
     help : str, optional
         Accepted for compatibility and not shown: this element has no tooltip icon here.
+    width : "content", "stretch" or int, default "content"
+        The element's width: "content" its text's, "stretch" its container's, or a number of
+        pixels (never wider than the container). Other values raise `StreamlitInvalidWidthError`.
+    text_alignment : {"left", "center", "right", "justify"}, default "left"
+        How the text is aligned in the element's box. Other values raise `StreamlitValueError`.
+    wrap : bool, default True
+        False keeps the text on one line, cut with an ellipsis when it is too long.
+        Anything but a bool raises `StreamlitValueError`.
 
     Returns
     -------
@@ -194,12 +136,22 @@ def text(body: Any, *, help: str | None = None) -> None:
     >>> import nbfrag as st
     >>> st.text("*Not* italic: shown as typed.")
     """
+    check_text_layout(width, text_alignment, wrap)
     value = clean_text(body)
-    html = f"<div style='font-family:var(--jp-code-font-family,monospace);white-space:pre-wrap'>{escape(value)}</div>"
-    place_html("text", html, value)
+    extra = text_style(width, text_alignment, wrap, natural="content")
+    style = "font-family:var(--jp-code-font-family,monospace);white-space:pre-wrap" + (f";{extra}" if extra else "")
+    place_html("text", f"<div style='{style}'>{escape(value)}</div>", value)
 
 
-def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+def caption(
+    body: Any,
+    unsafe_allow_html: bool = False,
+    *,
+    help: str | None = None,
+    width: Width = "stretch",
+    text_alignment: TextAlignment = "left",
+    wrap: bool = True,
+) -> None:
     """Display small, muted text for captions, footnotes and asides.
 
     Parameters
@@ -210,6 +162,15 @@ def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = No
         Render raw HTML in `body`. Off, HTML tags are shown as text.
     help : str, optional
         Accepted for compatibility and not shown: this element has no tooltip icon here.
+    width : "stretch", "content" or int, default "stretch"
+        The element's width: "stretch" its container's, "content" its text's, or a number of
+        pixels (never wider than the container). Other values raise `StreamlitInvalidWidthError`.
+    text_alignment : {"left", "center", "right", "justify"}, default "left"
+        How the text is aligned in the element's box. Other values raise `StreamlitValueError`.
+    wrap : bool, default True
+        False keeps the text on one line, cut with an ellipsis when it is too long (then only inline
+        Markdown is rendered).
+        Anything but a bool raises `StreamlitValueError`.
 
     Returns
     -------
@@ -230,16 +191,18 @@ def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = No
     >>> import nbfrag as st
     >>> st.caption("Readings are taken every *ten minutes*.")
     """
+    check_text_layout(width, text_alignment, wrap)
     value = clean_text(body)
-    html = markdown_html(value, allow_html=unsafe_allow_html)
-    place_html(
-        "caption",
-        f"<div class='{PROSE}' style='font-size:0.85em;opacity:0.7'>{html}</div>",
-        value,
-    )
+    if wrap:
+        html = markdown_html(value, allow_html=unsafe_allow_html)
+    else:
+        html = inline_markdown_html(value, allow_html=unsafe_allow_html)
+    extra = text_style(width, text_alignment, wrap)
+    style = "font-size:0.85em;opacity:0.7" + (f";{extra}" if extra else "")
+    place_html("caption", f"<div class='{PROSE}' style='{style}'>{html}</div>", value)
 
 
-def exception(exc: BaseException) -> None:
+def exception(exception: BaseException, width: WidthWithoutContent = "stretch") -> None:
     """Display an exception: its type, message and traceback.
 
     Traceback lines from inside nbfrag are left out. Under Voila only the type and message are
@@ -247,8 +210,11 @@ def exception(exc: BaseException) -> None:
 
     Parameters
     ----------
-    exc : BaseException
+    exception : BaseException
         The exception to show, usually one just caught.
+    width : "stretch" or int, default "stretch"
+        Checked as Streamlit checks it (`StreamlitInvalidWidthError`), then ignored: the
+        exception spans its container.
 
     Returns
     -------
@@ -258,8 +224,7 @@ def exception(exc: BaseException) -> None:
 
     Differences from Streamlit
     --------------------------
-    * The parameter is named `exc` (Streamlit: `exception`), so pass it by position.
-    * Under Voila the traceback is hidden.
+    * Under Voila the traceback is hidden; `width` is ignored.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.
 
@@ -271,5 +236,6 @@ def exception(exc: BaseException) -> None:
     ... except ZeroDivisionError as error:
     ...     st.exception(error)
     """
+    check_width(width, allow_content=False)
     frame = runtime.require_frame()
-    frame.show(show_exception(frame.block, exc, tracebacks=runtime.show_tracebacks).widget)
+    frame.show(show_exception(frame.block, exception, tracebacks=runtime.show_tracebacks).widget)

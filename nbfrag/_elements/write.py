@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .._runtime.runtime import runtime
-from . import code, data, media
+from . import code, data, frames, images, media
 from .base import ADDRESS, display_output, has_rich_repr, mimebundle
 from .sanitize import safe_bundle
 from .text import exception, markdown
@@ -103,7 +103,7 @@ def _writer(arg: Any) -> Any:
     name = type(arg).__name__
     if isinstance(arg, BaseException):
         return exception
-    if data.is_dataframe_like(arg):
+    if frames.is_dataframe_like(arg):
         return data.dataframe
     if _streamer is not None and (
         inspect.isgenerator(arg) or inspect.isgeneratorfunction(arg) or inspect.isasyncgenfunction(arg)
@@ -115,7 +115,7 @@ def _writer(arg: Any) -> Any:
     if module == "plotly" and hasattr(arg, "to_plotly_json"):
         return media.plotly_chart
     if module == "PIL" and hasattr(arg, "getbands"):
-        return media.image
+        return images.image
     if module == "sympy":
         return code.latex
     if isinstance(arg, (dict, list, tuple)) or _is_mapping(arg):

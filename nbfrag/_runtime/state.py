@@ -153,6 +153,15 @@ class SessionState(_ByAttribute):
         if self._guards.get(key) is check:
             del self._guards[key]
 
+    def release(self, key: str, binding: Binding) -> None:
+        """Drop a widget's binding when the widget is gone, keeping its last value under `key`
+        as a plain value (`persist_state`): a widget drawn again with that key starts from it."""
+        if self._bindings.get(key) is binding:
+            value = binding.get()
+            del self._bindings[key]
+            self._values[key] = value
+            self._changed()
+
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call `callback()` after every change (the live view uses this)."""
         self._listeners.append(callback)

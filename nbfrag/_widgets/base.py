@@ -31,7 +31,18 @@ from .._runtime.recording import in_cached_function
 from .._runtime.runtime import runtime
 from .._runtime.scopes import Fragment, Frame, Request
 from .._runtime.state import Binding
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, check_label_visibility
+from .types import (
+    Bind,
+    Callback,
+    Key,
+    LabelVisibility,
+    PersistState,
+    WidgetArgs,
+    WidgetKwargs,
+    check_bind,
+    check_label_visibility,
+    check_persist_state,
+)
 
 
 @dataclass
@@ -50,6 +61,8 @@ class WidgetOwner:
     # so it takes the same path as a browser edit). `nbfrag.testing` drives widgets with these.
     read: Callable[[], Any] = lambda: None
     write: Callable[[Any], None] | None = None
+    persist: bool = False  # `persist_state`: the key keeps the value when the widget goes
+    rerun: bool = True  # False for `on_change="ignore"`: a change is kept, nothing reruns
     # `disabled=True` of this run: enforced here, not only in the browser (whose `disabled` a
     # visitor can remove, or whose message a visitor can forge).
     disabled: bool = False
@@ -166,26 +179,51 @@ def widget_id(element_type: str, key: Key, *identity: Any) -> Hashable:
     return (element_type, "auto", *(repr(part) for part in identity))
 
 
-def make_callback(func: Callback, args: WidgetArgs, kwargs: WidgetKwargs) -> Callable[[], Any] | None:
+ON_CHANGE_MODES = ("rerun", "ignore")
+
+
+def make_callback(
+    func: Callback,
+    args: WidgetArgs,
+    kwargs: WidgetKwargs,
+    *,
+    modes: tuple[str, ...] = (),
+    param: str = "on_click",
+) -> Callable[[], Any] | None:
+    """The callback to run before a widget's rerun; None for None and for the mode strings
+    the widget takes (`modes`), Streamlit's errors for other modes and other values."""
     if func is None:
         return None
-    if not callable(func):
+    if callable(func):
+        args, kwargs = tuple(args or ()), dict(kwargs or {})
+        return lambda: func(*args, **kwargs)
+    if isinstance(func, str) and func in ON_CHANGE_MODES:
+        if func in modes:
+            return None
         raise errors.StreamlitAPIException(
-            f"on_click/on_change must be a function; got {type(func).__name__}: {func!r}"
+            f'`{param}="{func}"` is not supported on this widget. Pass a callback, or omit `{param}`.'
         )
-    args, kwargs = tuple(args or ()), dict(kwargs or {})
-    return lambda: func(*args, **kwargs)
+    raise errors.StreamlitValueError(param, [*(repr(mode) for mode in modes), "a callback function"])
 
 
 def bind_key(slot: Slot, key: str, binding: Binding) -> None:
     """Bind `key` in Session State to the widget (again, in every run that draws it); when the
-    widget closes, the binding bound last goes, and the key with it."""
+    widget closes, the binding bound last goes, and the key with it (unless the owner
+    `persist`s: then the key keeps the last value, as Streamlit's `persist_state` does)."""
     owner: WidgetOwner = slot.owner
     state = runtime.session.state  # the session that drew the widget, also when it closes
     holders = owner.app.key_owners
+
+    def close() -> None:
+        if owner.persist:
+            state.release(key, owner.bindings[key])
+        else:
+            state.unbind(key, owner.bindings[key])
+        if holders.get(key) is owner:
+            holders.pop(key)
+
     if key not in owner.bindings:
-        slot.on_dispose.append(lambda: state.unbind(key, owner.bindings[key]))
-        slot.on_dispose.append(lambda: holders.pop(key) if holders.get(key) is owner else None)
+        slot.on_dispose.append(close)
     holders[key] = owner
     owner.bindings[key] = binding
     state.bind(key, binding)
@@ -217,6 +255,10 @@ def _edited(before: Any, edited: Any) -> Any:
     return edited
 
 
+def _anything(value: Any) -> bool:
+    return True
+
+
 @dataclass
 class Control(Generic[V]):
     """How one kind of input maps between the app's value and its ipywidget.
@@ -225,7 +267,9 @@ class Control(Generic[V]):
     comparable summary of it, so an unchanged widget gets no update. `coerce` returns a valid
     value or raises (ValueError or StreamlitAPIException): it checks values from Session State,
     keeps a value valid when options change, and rejects browser input the widget allows but
-    Streamlit does not (too many selections, too many characters).
+    Streamlit does not (too many selections, too many characters). `accepts` is the check
+    Streamlit's browser makes before it sends a user's edit (`required`, `validate`): an edit it
+    refuses is not committed, while the app and Session State may still set such a value.
     """
 
     create: Callable[[], widgets.Widget]
@@ -238,6 +282,7 @@ class Control(Generic[V]):
     trait: str = "value"
     # How a user's edit combines with the value before it (multiselect keeps picking order).
     merge: Callable[[V, Any], Any] = _edited
+    accepts: Callable[[V], bool] = _anything
 
 
 def _same_value(a: Any, b: Any) -> bool:
@@ -288,6 +333,9 @@ class InputOwner(WidgetOwner):
         except (ValueError, TypeError, LookupError, ArithmeticError, errors.StreamlitAPIException):
             self.push()  # not a value Streamlit's widget would send: show the last valid one
             return
+        if not self.control.accepts(value):
+            self.push()  # refused, as Streamlit's browser refuses it (`required`, `validate`)
+            return
         if self.form is not None:
             self.form.hold(self, value)  # no run: the form's submit sends it
             if self.control.to_widget(value) != change["new"]:
@@ -297,7 +345,7 @@ class InputOwner(WidgetOwner):
         self.value = value
         if self.control.to_widget(value) != change["new"]:
             self.push()  # e.g. text cut to max_chars
-        if not unchanged:  # as in Streamlit, only a new value reruns
+        if not unchanged and self.rerun:  # as in Streamlit, only a new value reruns
             runtime.dispatch(self.request())
 
     def _write_from_user(self, value: Any) -> None:
@@ -334,9 +382,12 @@ def track_value(
     control: Control[V],
     callback: Callable[[], Any] | None,
     form: FormScope | None = None,
+    *,
+    persist: bool = False,
 ) -> InputOwner:
     """Give a drawn slot a value that users change: its `InputOwner` (made on first draw),
-    kept valid with this run's `control`, bound to Session State under `key`.
+    kept valid with this run's `control`, bound to Session State under `key` (which keeps the
+    value when the widget goes if `persist`).
 
     `default` is the value of a new widget, unless Session State already holds its `key`
     (set before the widget existed), which wins, as in Streamlit. Inputs and widget-like
@@ -348,6 +399,7 @@ def track_value(
     owner.label = label
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.callback = callback
+    owner.persist = persist
     slot.body = label
     if key is not None:
         bind_key(slot, key, owner)
@@ -370,17 +422,23 @@ def input_widget(
     kwargs: WidgetKwargs,
     disabled: bool,
     label_visibility: LabelVisibility,
+    bind: Bind = None,
+    persist_state: PersistState = None,
     text: Callable[[InputOwner], str] | None = None,
 ) -> V:
     """Draw an input widget and return its value: the generic path of every input.
 
     `default` is the value of a new widget, unless Session State already holds its `key`
-    (set before the widget existed), which wins, as in Streamlit.
+    (set before the widget existed), which wins, as in Streamlit. `bind` and `persist_state`
+    are checked as Streamlit checks them (see `types.check_bind`, `types.check_persist_state`).
     """
     check_label_visibility(label_visibility)
+    check_bind(bind, key)
+    persist = check_persist_state(persist_state, key)
     label = str(label)
     key = None if key is None else str(key)
-    frame, wid = widget_frame(element_type, key, label, help, *identity, on_change=on_change)
+    callback = make_callback(on_change, args, kwargs, modes=ON_CHANGE_MODES, param="on_change")
+    frame, wid = widget_frame(element_type, key, label, help, *identity, on_change=callback)
 
     def update(widget: Any) -> None:
         with runtime.kernel_writes():
@@ -398,8 +456,8 @@ def input_widget(
 
     props = (control.config, label, label_visibility, help, bool(disabled))
     slot = frame.block.place(element_type, wid, create, update, props=props)
-    callback = make_callback(on_change, args, kwargs)
-    owner = track_value(slot, frame, label, key, default, control, callback, form_of(frame.block))
+    owner = track_value(slot, frame, label, key, default, control, callback, form_of(frame.block), persist=persist)
+    owner.rerun = on_change != "ignore"
     owner.disabled = bool(disabled)
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
     frame.show(slot.widget)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -14,7 +14,7 @@ from .. import errors
 from .._runtime.forms import FormScope, form_of
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, bind_key, guard_messages, make_callback, widget_frame
-from .types import ButtonType, Callback, Key, WidgetArgs, WidgetKwargs, Width, css_size
+from .types import ButtonType, Callback, IconPosition, Key, WidgetArgs, WidgetKwargs, Width, css_size
 
 BUTTON_STYLES: dict[str, str] = {"primary": "primary", "secondary": "", "tertiary": ""}
 
@@ -43,9 +43,12 @@ def button(
     *,
     type: ButtonType = "secondary",
     icon: str | None = None,
+    icon_position: IconPosition = "left",
     disabled: bool = False,
     use_container_width: bool | None = None,
     width: Width = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """Display a button and return whether it was just clicked.
 
@@ -73,7 +76,9 @@ def button(
         The emphasis. "primary" is ipywidgets' coloured primary style; "secondary" and "tertiary"
         are its plain style. Other values raise `StreamlitAPIException`.
     icon : str, optional
-        Text shown before the label, typically an emoji such as "🚀".
+        Text shown beside the label, typically an emoji such as "🚀".
+    icon_position : {"left", "right"}, default "left"
+        Which side of the label the icon is on. Other values raise `StreamlitValueError`.
     disabled : bool, default False
         Show the button greyed out, so that it cannot be clicked.
     use_container_width : bool, optional
@@ -82,6 +87,14 @@ def button(
     width : "content", "stretch" or int, default "content"
         "stretch" makes the button as wide as its container; "content" and a number of pixels
         leave it at its natural width.
+    shortcut : str, optional
+        Checked as Streamlit checks it (one key such as "K", "4", "F2", "Enter" or "Esc", with
+        modifiers such as "Ctrl+Shift+K"; "C" and "R" are reserved), then ignored: in JupyterLab
+        and Notebook 7 the keyboard belongs to the notebook (its own single-key shortcuts such
+        as A, B, D and M act on cells), so nbfrag binds no keys. A bad shortcut raises
+        Streamlit's errors.
+    wrap : bool or None, default None
+        Accepted for compatibility and ignored: ipywidgets' button keeps its label on one line.
 
     Returns
     -------
@@ -93,6 +106,7 @@ def button(
     * `type="tertiary"` looks like "secondary": ipywidgets has no borderless button style.
     * `icon` is shown as text: an emoji works, a `":material/...:"` name is not turned into an icon.
     * The label and `help` are plain text (no Markdown); a width in pixels is ignored.
+    * `shortcut` is checked but binds no key: the notebook owns the keyboard.
 
     Examples
     --------
@@ -107,6 +121,9 @@ def button(
             f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
             f'\nThe argument passed was "{type}".'
         )
+    check_icon_position(icon_position)
+    if shortcut is not None:
+        normalize_shortcut(shortcut)
     if form_of(runtime.require_frame().block) is not None:
         raise errors.StreamlitInvalidLayoutContextError(
             "`st.button()` can't be used in an `st.form()`. Use `st.form_submit_button()` instead "
@@ -115,6 +132,7 @@ def button(
     key = None if key is None else str(key)
     frame, wid = widget_frame("button", key, str(label), help, type, icon)
     refuse_preset(key)
+    text = with_icon(str(label), icon, icon_position)
     full_width = use_container_width is True or width == "stretch"
 
     def create() -> widgets.Button:
@@ -124,13 +142,13 @@ def button(
 
     def update(widget: Any) -> None:
         with runtime.kernel_writes():  # not a visitor's change (see `guard_disabled`)
-            widget.description = f"{icon} {label}" if icon else str(label)
+            widget.description = text
             widget.tooltip = help or None
             widget.disabled = bool(disabled)
             widget.button_style = BUTTON_STYLES[type]
             widget.layout.width = "100%" if full_width else None
 
-    props = (label, help, disabled, type, icon, full_width)
+    props = (text, help, disabled, type, full_width)
     slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
     if slot.owner is None:
         owner = slot.owner = WidgetOwner(wid, "button", str(label), key)
@@ -160,6 +178,19 @@ def _clicked(owner: WidgetOwner) -> None:
     visitor's forgery, ignored as Streamlit ignores it)."""
     if not owner.disabled:
         runtime.dispatch(owner.request(trigger=True))
+
+
+def check_icon_position(icon_position: object) -> None:
+    """Streamlit's error for an `icon_position` that is neither "left" nor "right" (None is "left")."""
+    if icon_position is not None and icon_position not in ("left", "right"):
+        raise errors.StreamlitValueError("icon_position", ["'left'", "'right'"])
+
+
+def with_icon(label: str, icon: str | None, icon_position: IconPosition | None) -> str:
+    """A button's text: its label with the icon on the side `icon_position` names."""
+    if not icon:
+        return label
+    return f"{label} {icon}" if icon_position == "right" else f"{icon} {label}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -192,7 +223,7 @@ def form_submit_button(
     key: Key = None,
     type: ButtonType = "secondary",
     icon: str | None = None,
-    icon_position: Literal["left", "right"] = "left",
+    icon_position: IconPosition = "left",
     disabled: bool = False,
     use_container_width: bool | None = None,
     width: Width = "content",
@@ -238,7 +269,8 @@ def form_submit_button(
     width : "content", "stretch" or int, default "content"
         The button's width: its label's, the container's, or pixels.
     shortcut : str, optional
-        Accepted and ignored: a notebook's keys belong to Jupyter's own shortcuts.
+        Checked as for `st.button` (a bad shortcut raises Streamlit's errors), then ignored: a
+        notebook's keys belong to Jupyter's own shortcuts.
     wrap : bool, optional
         Accepted and ignored: labels wrap as the browser lays them out.
 
@@ -254,7 +286,7 @@ def form_submit_button(
 
     Differences from Streamlit
     --------------------------
-    * `shortcut` and `wrap` are accepted and ignored (see above).
+    * `shortcut` is checked but binds no key, and `wrap` is ignored (see above).
     * `type="tertiary"` looks like "secondary" and `icon` is shown as text, as for `st.button`.
 
     Examples
@@ -273,15 +305,16 @@ def form_submit_button(
         )
     if type not in BUTTON_STYLES:
         raise errors.StreamlitValueError("type", ["'primary'", "'secondary'", "'tertiary'"])
-    if icon_position not in ("left", "right"):
-        raise errors.StreamlitValueError("icon_position", ["'left'", "'right'"])
+    check_icon_position(icon_position)
+    if shortcut is not None:
+        normalize_shortcut(shortcut)
     stretch = {"content": None, "stretch": "100%"}
     css_width = "100%" if use_container_width else css_size(width, "width", stretch)
     label = str(label)
     key = f"FormSubmitter:{scope.key}-{label}" if key is None else str(key)
     frame, wid = widget_frame("form_submit_button", key, label, help, type, icon)
     refuse_preset(key)
-    shown = label if not icon else (f"{icon} {label}" if icon_position == "left" else f"{label} {icon}")
+    shown = with_icon(label, icon, icon_position)
 
     def create() -> widgets.Button:
         button = widgets.Button()
@@ -313,3 +346,59 @@ def form_submit_button(
     scope.add_button(slot, owner)
     frame.show(slot.widget)
     return bool(runtime.session.triggers.get(wid, False))
+
+
+# -- shortcuts ----------------------------------------------------------------------------------
+
+_MODIFIERS = {
+    "ctrl": "ctrl", "control": "ctrl", "mod": "ctrl",
+    "cmd": "cmd", "command": "cmd", "meta": "cmd",
+    "alt": "alt", "option": "alt",
+    "shift": "shift",
+}
+_SPECIAL_KEYS = {
+    "enter": "enter", "return": "enter", "space": "space", "spacebar": "space", "tab": "tab",
+    "escape": "escape", "esc": "escape", "backspace": "backspace", "delete": "delete",
+    "del": "delete", "home": "home", "end": "end", "pageup": "pageup", "pagedown": "pagedown",
+    "left": "left", "arrowleft": "left", "right": "right", "arrowright": "right",
+    "up": "up", "arrowup": "up", "down": "down", "arrowdown": "down",
+}
+
+
+def normalize_shortcut(shortcut: object) -> str:
+    """A button's `shortcut` in a canonical form ("ctrl+shift+k"), with Streamlit's errors for
+    a non-string, no key, two keys, the reserved keys C and R, and unknown keys."""
+    if not isinstance(shortcut, str):
+        raise errors.StreamlitInvalidParameterTypeError("shortcut", type(shortcut).__name__, ["str"])
+    tokens = [token.strip().lower() for token in shortcut.split("+") if token.strip()]
+    if not tokens:
+        raise errors.StreamlitAPIException("The `shortcut` must contain at least one key or modifier.")
+    modifiers: set[str] = set()
+    keys: list[str] = []
+    for token in tokens:
+        if token in _MODIFIERS:
+            modifiers.add(_MODIFIERS[token])
+            continue
+        if keys:
+            raise errors.StreamlitAPIException("The `shortcut` may only specify a single non-modifier key.")
+        keys.append(_key(token))
+    if not keys:
+        raise errors.StreamlitAPIException(
+            "The `shortcut` must include a non-modifier key such as 'K' or 'Ctrl+K'."
+        )
+    return "+".join([m for m in ("ctrl", "cmd", "alt", "shift") if m in modifiers] + keys)
+
+
+def _key(token: str) -> str:
+    if token in _SPECIAL_KEYS:
+        key = _SPECIAL_KEYS[token]
+    elif (len(token) == 1 and token.isalnum()) or (token[:1] == "f" and token[1:].isdigit()):
+        key = token
+    else:
+        raise errors.StreamlitAPIException(
+            "shortcut must include a single character or one of the supported keys "
+            "(e.g. Enter, Space, Tab, Escape)."
+        )
+    if key in ("c", "r"):
+        raise errors.StreamlitAPIException("The `shortcut` cannot use the keys 'C' or 'R', with or without modifiers.")
+    return key

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from .. import errors
 from .base import Control, input_widget
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, Width
+from .types import Bind, Callback, Key, LabelVisibility, PersistState, WidgetArgs, WidgetKwargs, Width
 
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
@@ -35,6 +35,8 @@ def color_picker(
     disabled: bool = False,
     label_visibility: LabelVisibility = "visible",
     width: Width = "content",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> str:
     """Display a colour picker and return the colour as a hex string.
 
@@ -53,9 +55,11 @@ def color_picker(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -67,6 +71,16 @@ def color_picker(
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -78,6 +92,8 @@ def color_picker(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -91,4 +107,5 @@ def color_picker(
         "color_picker", label, key, (start,), start, control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )

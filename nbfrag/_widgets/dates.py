@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeAlias
+from dataclasses import replace
+from typing import Any, Literal, TypeAlias
 
 import ipywidgets as widgets
 import traitlets
@@ -12,7 +13,8 @@ import traitlets
 from .. import errors
 from .base import Control, input_widget
 from .numbers import is_number
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
+from .text_rules import not_empty
+from .types import Bind, Callback, Key, LabelVisibility, PersistState, WidgetArgs, WidgetKwargs, WidthWithoutContent
 
 DateWidgetReturn: TypeAlias = dt.date | tuple[dt.date, ...] | None
 """A date, None, or a range: `(start, end)`, `(start,)` while only one end is picked, or `()`."""
@@ -51,8 +53,11 @@ def date_input(
     *,
     format: str = "YYYY/MM/DD",
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> DateWidgetReturn:
     """Display a date picker and return the chosen date, or a range of two dates.
 
@@ -76,9 +81,11 @@ def date_input(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -88,11 +95,25 @@ def date_input(
         locale's format.
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
+    required : bool, default False
+        Refuse clearing the field: when the user empties it (or, for a range, leaves an end
+        open), it goes back to the last value sent. The starting value is unchanged (use
+        `value=None`, or `value=[]` for a range, for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
         Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -108,6 +129,10 @@ def date_input(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * An emptied `required` field goes back to the last value sent (Streamlit keeps it empty and
+      shows a message).
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -125,12 +150,20 @@ def date_input(
     low, high = _date(min_value, "min_value"), _date(max_value, "max_value")
     control: Control[Any] = _date_range_control(low, high) if is_range else _date_control(low, high)
     start = control.coerce(value)
+    if required:
+        control = replace(control, accepts=_whole_range if is_range else not_empty)
     picked: DateWidgetReturn = input_widget(
         "date_input", label, key, (start, low, high, format), start, control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )
     return picked
+
+
+def _whole_range(days: Any) -> bool:
+    """`required` for a date range: both ends picked."""
+    return len(days) == 2
 
 
 def _day_between(low: dt.date | None, high: dt.date | None) -> Callable[[Any], dt.date | None]:
@@ -242,9 +275,13 @@ def time_input(
     kwargs: WidgetKwargs = None,
     *,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
     step: int | dt.timedelta = 900,
+    format: Literal["12h", "24h", "localized"] = "24h",
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> dt.time | None:
     """Display a time picker and return the chosen time.
 
@@ -264,23 +301,42 @@ def time_input(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
         Keyword arguments passed to the callback.
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
+    required : bool, default False
+        Refuse clearing the field: when the user empties it, it goes back to the last value
+        sent. The starting value is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
         Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     step : int or timedelta, default 900
         The field's step, in seconds or as a `datetime.timedelta`, from 60 seconds to 23 hours;
         outside that range `StreamlitAPIException`.
+    format : {"12h", "24h", "localized"}, default "24h"
+        How the time is written in the element's text form: "12h" as "07:30 PM", "24h" and
+        "localized" as "19:30". The field itself is the browser's, in the format of the
+        browser's locale. Other values raise `StreamlitValueError`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -290,10 +346,15 @@ def time_input(
     Differences from Streamlit
     --------------------------
     * The browser's own time field (ipywidgets `TimePicker`) instead of a list of times:
-      `step` is the field's step rather than the spacing of listed choices.
+      `step` is the field's step rather than the spacing of listed choices, and the field
+      writes times as the browser's locale does whatever `format` says.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * An emptied `required` field goes back to the last value sent (Streamlit keeps it empty and
+      shows a message).
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -308,17 +369,23 @@ def time_input(
             f"`step` must be between 60 seconds and 23 hours (an int of seconds or a "
             f"timedelta); got {step!r}."
         )
+    if format not in ("12h", "24h", "localized"):
+        raise errors.StreamlitValueError("format", ["'12h'", "'24h'", "'localized'"])
     start = _time(value)
+    clock = "%I:%M %p" if format == "12h" else "%H:%M"
 
     def configure(widget: Any) -> None:
         widget.step = seconds
 
     control = Control(
         widgets.TimePicker, configure, (seconds,), coerce=_time,
-        show=lambda t: "" if t is None else t.isoformat(timespec="minutes"),
+        show=lambda t: "" if t is None else t.strftime(clock),
     )
+    if required:
+        control = replace(control, accepts=not_empty)
     return input_widget(
         "time_input", label, key, (start, seconds), start, control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )

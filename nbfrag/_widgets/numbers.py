@@ -5,13 +5,15 @@ numbers given (Streamlit's mixed-type errors), printf-style formats.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any, Literal, TypeAlias, overload
 
 import ipywidgets as widgets
 
 from .. import errors
 from .base import Control, finite, input_widget
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
+from .text_rules import not_empty
+from .types import Bind, Callback, Key, LabelVisibility, PersistState, WidgetArgs, WidgetKwargs, WidthWithoutContent
 
 Number: TypeAlias = int | float
 NumberType: TypeAlias = type[int] | type[float]
@@ -85,9 +87,12 @@ def number_input(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
     icon: str | None = None,
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Number: ...
 
 
@@ -107,9 +112,12 @@ def number_input(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
     icon: str | None = None,
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Number | None: ...
 
 
@@ -128,9 +136,12 @@ def number_input(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
     icon: str | None = None,
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Number | None:
     """Display a number field with step buttons and return its number.
 
@@ -159,9 +170,11 @@ def number_input(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -171,6 +184,9 @@ def number_input(
         empty).
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
+    required : bool, default False
+        Refuse clearing the field: when the user empties it, it goes back to the last value
+        sent. The starting value is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
         Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
@@ -179,6 +195,16 @@ def number_input(
         icon.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -197,6 +223,10 @@ def number_input(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * An emptied `required` field goes back to the last value sent (Streamlit keeps it empty and
+      shows a message).
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -210,10 +240,13 @@ def number_input(
     cast = _number_input_type(value, min_value, max_value, step)
     step = step if step is not None else default_step(cast)
     control = _number_control(cast, value is None, min_value, max_value, step, format, placeholder)
+    if required:
+        control = replace(control, accepts=not_empty)
     return input_widget(
         "number_input", label, key, (min_value, max_value, value, step, format, placeholder),
         control.coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )
 
 
@@ -268,7 +301,7 @@ def _number_control(
         def parse(text: str) -> Number | None:
             """What the user typed into the empty-able field: None when cleared."""
             text = text.strip()
-            return cast(text) if text else None
+            return finite(cast(text)) if text else None
 
         def configure_text(widget: Any) -> None:
             widget.placeholder = "" if placeholder is None else str(placeholder)

@@ -20,7 +20,16 @@ from .options import (
     option_position,
     summarize_labels,
 )
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
+from .types import (
+    Bind,
+    Callback,
+    Key,
+    LabelVisibility,
+    PersistState,
+    WidgetArgs,
+    WidgetKwargs,
+    WidthWithoutContent,
+)
 
 SliderScalar: TypeAlias = int | float | dt.date | dt.time  # (a datetime is a date)
 
@@ -41,6 +50,8 @@ def slider(
     disabled: bool = False,
     label_visibility: LabelVisibility = "visible",
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Any:
     """Display a slider and return its value, or a `(low, high)` range of two values.
 
@@ -77,9 +88,11 @@ def slider(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -91,6 +104,16 @@ def slider(
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -106,6 +129,8 @@ def slider(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -119,6 +144,7 @@ def slider(
     common: dict[str, Any] = {
         "help": help, "on_change": on_change, "args": args, "kwargs": kwargs, "disabled": disabled,
         "label_visibility": label_visibility,
+        "bind": bind, "persist_state": persist_state,
     }
     values = _slider_values(value)
     if any(_temporal_kind(v) for v in [*values, min_value, max_value]):
@@ -256,6 +282,8 @@ def select_slider(
     disabled: bool = False,
     label_visibility: LabelVisibility = "visible",
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> Any:
     """Display a slider over a list of options and return the selected one (or two).
 
@@ -279,9 +307,11 @@ def select_slider(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -293,6 +323,16 @@ def select_slider(
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -305,6 +345,8 @@ def select_slider(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -320,6 +362,7 @@ def select_slider(
         "select_slider", label, opts, option_labels(opts, format_func), value, key,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )
 
 

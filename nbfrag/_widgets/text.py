@@ -5,13 +5,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import ipywidgets as widgets
 
 from .. import errors
 from .base import Control, input_widget
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, WidthWithoutContent
+from .text_rules import check_type, live_delay_ms, text_check, validate_rule
+from .types import (
+    Bind,
+    Callback,
+    Key,
+    LabelVisibility,
+    PersistState,
+    WidgetArgs,
+    WidgetKwargs,
+    WidthWithoutContent,
+)
+
+TextInputType: TypeAlias = Literal["default", "password", "email", "url", "phone", "search"]
 
 
 def _text_coerce(max_chars: int | None, allow_none: bool) -> Callable[[Any], str | None]:
@@ -48,7 +60,7 @@ def text_input(
     value: str | None = "",
     max_chars: int | None = None,
     key: Key = None,
-    type: Literal["default", "password"] = "default",
+    type: TextInputType = "default",
     help: str | None = None,
     autocomplete: str | None = None,
     on_change: Callback = None,
@@ -57,9 +69,14 @@ def text_input(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
     icon: str | None = None,
+    validate: str | tuple[str, str] | None = None,
+    live: str | bool = False,
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> str | None:
     """Display a single-line text field and return its text.
 
@@ -80,32 +97,60 @@ def text_input(
         identical widgets in one run need different keys. With one, `st.session_state[key]` holds
         the value: readable anywhere, and writable before the widget is drawn in a run (or from a
         callback) to set it.
-    type : {"default", "password"}, default "default"
-        "password" masks the characters typed (an ipywidgets `Password` field). Other values
-        raise `StreamlitAPIException`.
+    type : {"default", "password", "email", "url", "phone", "search"}, default "default"
+        "password" masks the characters typed (an ipywidgets `Password` field). "email",
+        "url", "phone" and "search" bring Streamlit's presets: a placeholder ("you@example.com",
+        "https://example.com", "+1 234 567 8900", "Search") and, for "email" and "url", a
+        `validate` rule; the app's own `placeholder` and `validate` win. Other values raise
+        `StreamlitValueError`.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
     autocomplete : str, optional
         Accepted for compatibility and ignored: ipywidgets' text field sets no `autocomplete`
         attribute, so the browser decides what to suggest.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
         Keyword arguments passed to the callback.
     placeholder : str, optional
-        Grey hint text shown while the field is empty.
+        Grey hint text shown while the field is empty (None: the preset of `type`; "": none).
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
+    required : bool, default False
+        Refuse an empty or blank entry from the user: the field goes back to the last text
+        sent. The starting `value` is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
         Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     icon : str, optional
         Accepted for compatibility and not shown: ipywidgets' text field has no place for an icon.
+    validate : str or (str, str), optional
+        A regular expression the user's text must match (searched, so anchor it with `^...$`
+        to match the whole text), optionally with the message Streamlit shows when it does not.
+        Text that does not match is refused: the field goes back to the last text sent. Empty
+        text skips the check. None uses the preset of `type`; "" turns it off. Other shapes
+        raise Streamlit's errors.
+    live : bool or str, default False
+        Send the text while the user types rather than on Enter or blur. True or a duration
+        string up to "1m" ("300ms", "0.5s") as in Streamlit; numbers raise
+        `StreamlitInvalidParameterTypeError`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -115,10 +160,16 @@ def text_input(
 
     Differences from Streamlit
     --------------------------
-    * `autocomplete` and `icon` are ignored.
+    * `autocomplete` and `icon` are ignored; `type` changes no keyboard and "search" has no
+      clear button.
+    * Text refused by `required` or `validate` is replaced by the last text sent (Streamlit
+      keeps it and shows the message under the field).
+    * `live` sends at every keystroke: the pause it names is not waited for.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -127,29 +178,37 @@ def text_input(
     >>> if name:
     ...     st.write(f"Hello, {name}!")
     """
-    if type not in ("default", "password"):
-        raise errors.StreamlitAPIException(
-            f"'{type}' is not a valid text_input type. Valid types are 'default' and 'password'."
+    preset = check_type(type)
+    if bind == "query-params" and type == "password":
+        raise errors.StreamlitIncompatibleParametersError(
+            "bind='query-params'", "type='password'", "Password values must not appear in URLs."
         )
     max_chars = _check_max_chars(max_chars)
+    rule, _message = validate_rule(preset.validate if validate is None else validate)
+    accepts = text_check(required, rule)
+    typing = live_delay_ms(live) is not None
     password = type == "password"
+    hint = preset.placeholder if placeholder is None else placeholder
 
     def configure(widget: Any) -> None:
-        widget.placeholder = "" if placeholder is None else str(placeholder)
+        widget.placeholder = "" if hint is None else str(hint)
+        widget.continuous_update = typing
 
     control = Control(
-        lambda: (widgets.Password if password else widgets.Text)(continuous_update=False),
+        lambda: (widgets.Password if password else widgets.Text)(continuous_update=typing),
         configure,
-        (placeholder,),
+        (hint, typing),
         to_widget=lambda v: "" if v is None else v,
         coerce=_text_coerce(max_chars, allow_none=True),
         show=_show_text(password),
+        accepts=accepts,
     )
     initial = None if value is None else _text_coerce(max_chars, False)(value)
+    identity = (value, max_chars, type, autocomplete, placeholder, validate_rule(validate)[0], required)
     return input_widget(
-        "text_input", label, key, (value, max_chars, type, autocomplete, placeholder), initial,
+        "text_input", label, key, identity, initial,
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility,
+        label_visibility=label_visibility, bind=bind, persist_state=persist_state,
     )
 
 
@@ -166,8 +225,11 @@ def text_area(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: LabelVisibility = "visible",
     width: WidthWithoutContent = "stretch",
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> str | None:
     """Display a multi-line text field and return its text.
 
@@ -193,9 +255,11 @@ def text_area(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -204,11 +268,24 @@ def text_area(
         Grey hint text shown while the field is empty.
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
+    required : bool, default False
+        Refuse an empty or blank entry from the user: the field goes back to the last text
+        sent. The starting `value` is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
         Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the field always fills its container's width.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -219,9 +296,13 @@ def text_area(
     --------------------------
     * The text is sent when the field loses focus (Streamlit also sends it on Ctrl+Enter).
     * A string `height` keeps the default height.
+    * Text refused by `required` is replaced by the last text sent (Streamlit keeps it and
+      shows a message under the field).
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -246,10 +327,12 @@ def text_area(
         to_widget=lambda v: "" if v is None else v,
         coerce=_text_coerce(max_chars, allow_none=True),
         show=_show_text(False),
+        accepts=text_check(required, None),
     )
     initial = None if value is None else _text_coerce(max_chars, False)(value)
     return input_widget(
         "text_area", label, key, (value, height, max_chars, placeholder), initial, control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state,
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from .base import Control, InputOwner, input_widget
-from .types import Callback, Key, LabelVisibility, WidgetArgs, WidgetKwargs, Width
+from .types import Bind, Callback, Key, LabelVisibility, PersistState, WidgetArgs, WidgetKwargs, Width
 
 
 def _bool_text(mark_on: str, mark_off: str) -> Callable[[InputOwner], str]:
@@ -26,6 +26,9 @@ def checkbox(
     disabled: bool = False,
     label_visibility: LabelVisibility = "visible",
     width: Width = "content",
+    wrap: bool | None = None,
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> bool:
     """Display a checkbox and return whether it is checked.
 
@@ -43,9 +46,11 @@ def checkbox(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -57,6 +62,19 @@ def checkbox(
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    wrap : bool or None, default None
+        Accepted for compatibility and ignored: ipywidgets lays the label out itself and never
+        cuts it to one line.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -68,6 +86,8 @@ def checkbox(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -79,7 +99,8 @@ def checkbox(
     return input_widget(
         "checkbox", label, key, (bool(value),), bool(value), control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility, text=_bool_text("[x]", "[ ]"),
+        label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state, text=_bool_text("[x]", "[ ]"),
     )
 
 
@@ -95,6 +116,9 @@ def toggle(
     disabled: bool = False,
     label_visibility: LabelVisibility = "visible",
     width: Width = "content",
+    wrap: bool | None = None,
+    bind: Bind = None,
+    persist_state: PersistState = None,
 ) -> bool:
     """Display an on/off toggle and return whether it is on.
 
@@ -115,9 +139,11 @@ def toggle(
         callback) to set it.
     help : str, optional
         A tooltip shown when the pointer rests on the widget.
-    on_change : callable, optional
+    on_change : callable, "rerun" or "ignore", optional
         Called as `on_change(*args, **kwargs)` when the user changes the value, before the rerun
         the change causes (inside a fragment only the fragment reruns, elsewhere the whole app).
+        "rerun" is the same as None; "ignore" keeps the user's value without a rerun (the app
+        reads it in its next run).
     args : tuple, optional
         Positional arguments passed to the callback.
     kwargs : dict, optional
@@ -129,6 +155,19 @@ def toggle(
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+    wrap : bool or None, default None
+        Accepted for compatibility and ignored: ipywidgets lays the label out itself and never
+        cuts it to one line.
+    bind : "query-params" or None, default None
+        Streamlit syncs the value with a URL query parameter named after `key`. A notebook
+        page has no query parameters, so only None is taken: "query-params" raises
+        `StreamlitAPIException` saying what to do instead; other values raise Streamlit's
+        `StreamlitValueError`.
+    persist_state : "page", "session" or None, default None
+        Keep the value in `st.session_state[key]` while the widget is not drawn (for example
+        behind an unchecked checkbox), so that it comes back with the widget. A notebook is one
+        page, so "page" and "session" behave alike. Needs a `key`
+        (`StreamlitMissingRequiredParameterError`); other values raise `StreamlitValueError`.
 
     Returns
     -------
@@ -142,6 +181,8 @@ def toggle(
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
       the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
+      parameters.
 
     Examples
     --------
@@ -153,5 +194,6 @@ def toggle(
     return input_widget(
         "toggle", label, key, (bool(value),), bool(value), control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-        label_visibility=label_visibility, text=_bool_text("(on)", "(off)"),
+        label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state, text=_bool_text("(on)", "(off)"),
     )
