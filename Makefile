@@ -61,6 +61,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_click.py
 	$(PY) benchmarks/bench_inputs.py
 	$(PY) benchmarks/bench_cache.py
+	$(PY) benchmarks/bench_chart.py
 
 clean:
 	rm -rf $(VENV) js/node_modules
