@@ -289,7 +289,8 @@ def pyplot(
         Clear the figure after drawing it. Default: True for pyplot's current figure (no `fig`),
         False for a figure passed in.
     use_container_width : bool, default True
-        Accepted for compatibility and ignored: the image is shown at the figure's own size.
+        True fills the column's width, keeping the figure's aspect ratio (and follows the column
+        when it resizes); False shows the figure at its own size.
     **kwargs
         Passed to `Figure.savefig`, e.g. `dpi=100` or `transparent=True` (defaults: `dpi=200`,
         `bbox_inches="tight"`).
@@ -302,7 +303,6 @@ def pyplot(
 
     Differences from Streamlit
     --------------------------
-    * Shown at the figure's size rather than stretched to the container.
     * The figure is closed in pyplot after drawing.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.
@@ -341,8 +341,14 @@ def pyplot(
     # high-density screens).
     size, dpi = _png_size(raw), options.get("dpi")
     scale = float(dpi) / float(fig.dpi) if isinstance(dpi, (int, float)) and dpi > 0 and fig.dpi else 1.0
-    metadata = {"image/png": {"width": round(size[0] / scale)}} if size else {}
-    data = {"image/png": base64.b64encode(raw).decode("ascii"), "text/plain": text}
+    natural = round(size[0] / scale) if size else None
+    metadata = {"image/png": {"width": natural}} if natural else {}
+    encoded = base64.b64encode(raw).decode("ascii")
+    # The frontends prefer the HTML: an <img> as wide as the column (or the figure's own width),
+    # its height following the aspect ratio. The PNG stays for frontends without HTML.
+    css = "width:100%;height:auto" if use_container_width or not natural else f"width:{natural}px;height:auto"
+    html = f'<img src="data:image/png;base64,{encoded}" alt="{escape(text)}" style="{css};max-width:100%">'
+    data = {"text/html": html, "image/png": encoded, "text/plain": text}
     if clear_figure:
         fig.clf()
     plt.close(fig)
