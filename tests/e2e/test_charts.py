@@ -1,0 +1,68 @@
+"""Charts in a real browser: every chart type is drawn by the client's own Vega-Lite renderer
+(JupyterLab, Notebook 7, Voila; Altair 6 charts too, published as Vega-Lite 5) at a non-zero
+size with marks, fills its column, and a fragment rerun redraws the line chart inside the same
+DOM node."""
+
+from __future__ import annotations
+
+from clients import app_with, button, mark, marked, open_notebook
+from playwright.sync_api import expect
+
+KINDS = ["area_chart", "bar_chart", "scatter_chart", "altair_chart", "vega_lite_chart", "line_chart"]
+
+# What a drawn chart shows: the size of its SVG or canvas, and its marks (SVG mark shapes, or
+# painted pixels of a canvas).
+_DRAWN = """
+(node) => {
+  const surface = node.querySelector(".vega-embed svg, .vega-embed canvas");
+  if (!surface) return { width: 0, height: 0, marks: 0, points: 0 };
+  const box = surface.getBoundingClientRect();
+  let marks = 0, points = 0;
+  if (surface.tagName.toLowerCase() === "svg") {
+    marks = surface.querySelectorAll("g[class*='mark-'] path, g[class*='mark-'] rect, g[class*='mark-'] circle").length;
+    points = surface.querySelectorAll("g.mark-symbol path").length;
+  } else {
+    const data = surface.getContext("2d").getImageData(0, 0, surface.width, surface.height).data;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) marks++;
+  }
+  return { width: box.width, height: box.height, marks, points };
+}
+"""
+
+
+def drawn(locator) -> dict:
+    return locator.evaluate(_DRAWN)
+
+
+def test_every_chart_renders_and_a_rerun_redraws_in_the_same_node(page, server, notebook) -> None:
+    open_notebook(page, server, notebook("charts.ipynb"), apps=1)
+    app = app_with(page, "Charts app")
+    for kind in KINDS:
+        chart = app.locator(f".nbfrag-{kind}")
+        expect(chart.locator(".vega-embed svg, .vega-embed canvas")).to_have_count(1)
+        shown = drawn(chart)
+        assert shown["width"] > 100 and shown["height"] > 50 and shown["marks"] > 0, (kind, shown)
+    assert page.get_by_text("renderer has not been properly enabled").count() == 0
+    # "width": "container": the built-in charts fill the app's column.
+    column = app.locator(".nbfrag-markdown", has_text="Charts app").bounding_box()
+    area = drawn(app.locator(".nbfrag-area_chart"))
+    assert area["width"] >= 0.9 * column["width"], (area, column)
+
+    line = app.locator(".nbfrag-line_chart")
+    mark(line, "line")
+    before = drawn(line)
+    button(app, "Add point").click()
+    expect(app.get_by_text("Points: 6")).to_be_visible()
+    expect(marked(app, "line")).to_have_count(1)
+    page.wait_for_function(
+        "([node, before]) => { const s = node.querySelector('.vega-embed svg, .vega-embed canvas');"
+        " return s && s.getBoundingClientRect().width > 0; }",
+        arg=[marked(app, "line").element_handle(), before],
+    )
+    after = drawn(marked(app, "line"))
+    assert after["width"] > 100 and after["marks"] > 0, after
+    if before["points"]:  # SVG: one (invisible) hover point per row
+        page.wait_for_function(
+            "(node) => node.querySelectorAll('g.mark-symbol path').length >= 6",
+            arg=marked(app, "line").element_handle(),
+        )
