@@ -217,7 +217,7 @@ def test_published_as_vega_lite_5_filling_the_column_with_one_theme(nb):
     assert spec["data"] == {"values": [{IDX: 0, "a": 1}, {IDX: 1, "a": 2}]}
     assert (bar["data"][MIME]["width"], bar["data"][MIME]["height"]) == (300, 200)
     assert line["data"][MIME]["config"]["range"] == bar["data"][MIME]["config"]["range"]
-    assert line["metadata"] == {MIME: {"embed_options": {"actions": False}}}
+    assert line["metadata"] == {MIME: {"embed_options": {"actions": False, "defaultStyle": False}}}
 
 
 def test_altair_6_charts_are_published_as_vega_lite_5(app_test):

@@ -41,7 +41,7 @@ THEME: dict[str, Any] = {
     "title": {"color": _GREY, "fontSize": 14, "anchor": "start"},
 }
 # The renderer's "..." menu (export, view source) is not part of a Streamlit chart.
-_METADATA = {MIMETYPE: {"embed_options": {"actions": False}}}
+_METADATA = {MIMETYPE: {"embed_options": {"actions": False, "defaultStyle": False}}}
 
 
 @dataclass
