@@ -38,7 +38,8 @@ from kernel_driver import ExecResult, KernelDriver  # noqa: E402
 DATA = (
     "import pandas as pd\n"
     "def frame(n, points={points}):\n"
-    "    return pd.DataFrame({{'a': [(i * n) % 17 for i in range(points)], 'b': [(i + n) % 13 for i in range(points)]}})\n"
+    "    a = [(i * n) % 17 for i in range(points)]\n"
+    "    return pd.DataFrame({{'a': a, 'b': [(i + n) % 13 for i in range(points)]}})\n"
 )
 LIVE = (
     "%%app\n"
@@ -120,7 +121,8 @@ def main() -> None:
         total = args.warmup + args.updates
         sanity = kd.eval("(__import__('nbfrag').session_state.n, count[0])") == (total + 1, total)
     print(f"A live line chart of {args.points} points x 2 columns, {args.updates} updates each, one kernel")
-    print(f"{'scenario':<18} {'median ms':>9} {'p90 ms':>8} {'msgs/upd':>9} {'bytes/upd':>11} {'opened':>9} {'closed':>9}")
+    columns = ("median ms", "p90 ms", "msgs/upd", "bytes/upd", "opened", "closed")
+    print(f"{'scenario':<18} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, (9, 8, 9, 11, 9, 9), strict=True)))
     print(summary("nbfrag in place", in_place))
     print(summary("fresh Output", fresh))
     ratio = statistics.median(r.iopub_bytes for r in in_place) / statistics.median(r.iopub_bytes for r in fresh)

@@ -86,7 +86,8 @@ def prepare(
         frame.index.name = name
         frame = frame.reset_index()
         x_column = name
-    keep = list(dict.fromkeys(c for c in (x_column, color_column, size_column, sort_column, *y_columns) if c is not None))
+    roles = (x_column, color_column, size_column, sort_column, *y_columns)
+    keep = list(dict.fromkeys(c for c in roles if c is not None))
     frame = frame[keep]
     if color_column is not None and len(frame) and is_color_tuple(frame[color_column].iloc[0]):
         frame[color_column] = frame[color_column].map(css_color)
