@@ -291,3 +291,12 @@ def test_a_fragment_rerun_updates_the_chart_in_place_with_one_message(nb):
     assert repr(widget) == "line_chart: 4 rows, x=index, y=[a]"
     click("same")
     assert changes == ["outputs"]  # the same chart sends nothing
+
+
+def test_write_draws_an_altair_chart_with_altair_chart(app_test):
+    at = app_test.from_string(
+        "import altair as alt, nbfrag as st\n"
+        "st.write(alt.Chart(alt.Data(values=[{'a': 1}, {'a': 2}])).mark_tick().encode(x='a:Q'))\n"
+    ).run()
+    assert str(at) == "altair_chart: tick, 2 rows"
+    assert at.altair_chart[0].spec["$schema"].endswith("/v5.json")

@@ -5,6 +5,7 @@ hover points and pan/zoom. Written as the dict Altair would produce, without nee
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Literal, TypeAlias
 
 from ... import errors
@@ -118,8 +119,6 @@ def infer_type(series: Any) -> str:
 
 
 def _is_dates(series: Any) -> bool:
-    import datetime
-
     return bool(series.size) and isinstance(series.iloc[0], datetime.date)
 
 
