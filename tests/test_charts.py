@@ -300,3 +300,20 @@ def test_write_draws_an_altair_chart_with_altair_chart(app_test):
     ).run()
     assert str(at) == "altair_chart: tick, 2 rows"
     assert at.altair_chart[0].spec["$schema"].endswith("/v5.json")
+
+
+def test_use_container_width_and_sizes_as_streamlit_takes_them(app_test, nb):
+    at = app_test.from_string(
+        "import nbfrag as st\n"
+        "st.bar_chart({'a': [1, 2]}, use_container_width=False, width=300)\n"
+        "st.bar_chart({'a': [1, 2]}, use_container_width=False)\n"
+        "st.bar_chart({'a': [1, 2]}, use_container_width=True, width=300)\n"
+        "st.line_chart()\n"
+    ).run()
+    assert [c.spec.get("width") for c in at.bar_chart] == [300, None, "container"]
+    assert at.line_chart[0].spec["encoding"]["x"]["field"] == "DOES_NOT_EXIST -- streamlit-generated"
+    assert str(at).splitlines()[-1] == "line_chart: 0 rows, x=index, y=[]"
+    with pytest.raises(StreamlitAPIException, match=r"Invalid width value: -1"):
+        st.line_chart(DF, width=-1)
+    with pytest.raises(StreamlitAPIException, match=r"Invalid height value: 'tall'"):
+        st.area_chart(DF, height="tall")

@@ -59,9 +59,9 @@ class Chart:
 
 def check_size(width: Any, height: Any, use_container_width: bool | None) -> tuple[Any, Any]:
     """`width`/`height` checked as Streamlit checks them; `use_container_width` (deprecated in
-    Streamlit) given wins over `width`: True is "stretch", False "content"."""
+    Streamlit) given wins over `width`: True is "stretch", False "content" unless `width` is pixels."""
     if use_container_width is not None:
-        width = "stretch" if use_container_width else "content"
+        width = "stretch" if use_container_width else (width if isinstance(width, int) else "content")
     for value, error in ((width, StreamlitInvalidWidthError), (height, StreamlitInvalidHeightError)):
         if value is None or value in ("stretch", "content"):
             continue
