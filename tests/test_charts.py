@@ -317,3 +317,16 @@ def test_use_container_width_and_sizes_as_streamlit_takes_them(app_test, nb):
         st.line_chart(DF, width=-1)
     with pytest.raises(StreamlitAPIException, match=r"Invalid height value: 'tall'"):
         st.area_chart(DF, height="tall")
+
+
+def test_altair_charts_have_no_row_limit_and_keep_their_own_config(app_test):
+    at = app_test.from_string(
+        "import altair as alt, pandas as pd, nbfrag as st\n"
+        "df = pd.DataFrame({'a': range(6000)})\n"
+        "st.altair_chart(alt.Chart(df).mark_tick().encode(x='a').configure_axis(labelColor='red'), theme=None)\n"
+        "st.altair_chart(alt.Chart(df).mark_tick().encode(x='a').configure_axis(labelColor='red'))\n"
+    ).run()
+    plain, themed = at.altair_chart
+    assert str(plain) == "altair_chart: tick, 6000 rows" and len(plain.data) == 6000
+    assert plain.spec["config"] == {"axis": {"labelColor": "red"}}
+    assert themed.spec["config"]["axis"]["labelColor"] == "red" and themed.spec["config"]["range"]["category"][0] == "#0068c9"

@@ -11,8 +11,8 @@ from typing import Any
 
 from .._runtime.runtime import runtime
 from . import code, data, media
-from .charts import vega
 from .base import ADDRESS, display_output, has_rich_repr, mimebundle
+from .charts import vega
 from .text import exception, markdown
 
 
