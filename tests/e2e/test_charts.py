@@ -1,6 +1,6 @@
 """Charts in a real browser: every chart type is drawn by the client's own Vega-Lite renderer
 (JupyterLab, Notebook 7, Voila; Altair 6 charts too, published as Vega-Lite 5) at a non-zero
-size with marks, fills its column and follows its width, and a fragment rerun redraws the line chart inside the same
+size with marks, fills its column and follows its width (`st.pyplot` fills it too), and a fragment rerun redraws the line chart inside the same
 DOM node."""
 
 from __future__ import annotations
@@ -56,6 +56,10 @@ def test_every_chart_renders_and_a_rerun_redraws_in_the_same_node(page, server, 
     column = app.locator(".nbfrag-markdown", has_text="Charts app").bounding_box()
     area = drawn(app.locator(".nbfrag-area_chart"))
     assert area["width"] >= 0.9 * column["width"], (area, column)
+    # st.pyplot fills the column too, at the figure's aspect ratio (4 x 2 inches).
+    picture = app.locator(".nbfrag-pyplot img").bounding_box()
+    assert picture["width"] >= 0.9 * column["width"], (picture, column)
+    assert 1.7 <= picture["width"] / picture["height"] <= 2.6, picture
     # ... and follow it when the window gets narrower than the app's 736 px column.
     page.set_viewport_size({"width": 560, "height": 1000})
     page.wait_for_function(
