@@ -63,6 +63,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_cache.py
 	$(PY) benchmarks/bench_parallel.py
 	$(PY) benchmarks/bench_stream.py
+	$(PY) benchmarks/bench_chart.py
 
 clean:
 	rm -rf $(VENV) js/node_modules

@@ -24,6 +24,12 @@ from ._elements.alerts import error as error
 from ._elements.alerts import info as info
 from ._elements.alerts import success as success
 from ._elements.alerts import warning as warning
+from ._elements.charts.builtin import area_chart as area_chart
+from ._elements.charts.builtin import bar_chart as bar_chart
+from ._elements.charts.builtin import line_chart as line_chart
+from ._elements.charts.builtin import scatter_chart as scatter_chart
+from ._elements.charts.vega import altair_chart as altair_chart
+from ._elements.charts.vega import vega_lite_chart as vega_lite_chart
 from ._elements.chat import chat_message as chat_message
 from ._elements.code import code as code
 from ._elements.code import divider as divider
@@ -125,6 +131,12 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("metric", metric),
     _Command("json", json),
     # Charts and media
+    _Command("line_chart", line_chart),
+    _Command("area_chart", area_chart),
+    _Command("bar_chart", bar_chart),
+    _Command("scatter_chart", scatter_chart),
+    _Command("altair_chart", altair_chart),
+    _Command("vega_lite_chart", vega_lite_chart),
     _Command("pyplot", pyplot),
     _Command("plotly_chart", plotly_chart),
     _Command("image", image),

@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-_CHART_BY_HAND = "st.pyplot(df.plot{}().figure) or st.plotly_chart(plotly.express.{}(df))."
 _ONE_PAGE = (
     "One notebook is one page: split it into sections with st.tabs, or link other notebooks "
     "with st.markdown('[Other page](other.ipynb)')."
@@ -28,13 +27,9 @@ _CHOICE = "Use st.radio(..., horizontal=True) for one choice, st.multiselect for
 NOT_YET: dict[str, str] = {
     "App": "The notebook (or Voila) serves the app: put it in an `%%app` cell.",
     "Page": _ONE_PAGE,
-    "altair_chart": "st.write(chart) hands an Altair chart to the notebook's own renderer; or draw it with "
-    "st.plotly_chart or st.pyplot.",
-    "area_chart": _CHART_BY_HAND.format(".area", "area"),
     "audio": "st.widget(ipywidgets.Audio.from_file('sound.mp3')) plays a sound.",
     "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
     "badge": "st.markdown with inline code (`label`) shows a short label.",
-    "bar_chart": _CHART_BY_HAND.format(".bar", "bar"),
     "bottom": "Draw an st.container() last in the app.",
     "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
     "column_config": "st.dataframe draws pandas' own table and ignores column_config: rename or format "
@@ -55,7 +50,6 @@ NOT_YET: dict[str, str] = {
     "grid": "st.columns, once per row of the grid.",
     "html": "st.markdown(html, unsafe_allow_html=True).",
     "iframe": "st.write(IPython.display.IFrame(src, width=700, height=400)).",
-    "line_chart": _CHART_BY_HAND.format("", "line"),
     "link_button": "st.markdown('[Label](https://example.com)') shows a link.",
     "login": _NO_VISITOR,
     "logo": "st.image at the top of st.sidebar.",
@@ -71,8 +65,6 @@ NOT_YET: dict[str, str] = {
     "pills": _CHOICE,
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map (pip install ipyleaflet).",
     "query_params": "A notebook page has no URL query parameters to read.",
-    "scatter_chart": "st.pyplot(df.plot.scatter(x='a', y='b').figure) or "
-    "st.plotly_chart(plotly.express.scatter(df, x='a', y='b')).",
     "secrets": "Read them from os.environ, or load your secrets file yourself.",
     "segmented_control": _CHOICE,
     "set_option": _NO_CONFIG,
@@ -82,7 +74,6 @@ NOT_YET: dict[str, str] = {
     "switch_page": _ONE_PAGE,
     "typing": "nbfrag's commands carry their types in their signatures (the package ships py.typed).",
     "user": _NO_VISITOR,
-    "vega_lite_chart": "st.write(altair.Chart.from_dict(spec)) hands the spec to the notebook's own renderer.",
     "video": "st.widget(ipywidgets.Video.from_file('clip.mp4')) plays a video.",
 }
 

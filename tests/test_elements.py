@@ -441,12 +441,17 @@ def test_json_drops_keys_json_cannot_hold_and_sorts_sets(nb):
     assert slots(host)[0].text() == '{\n  "ok": [\n    1,\n    2,\n    3\n  ]\n}'
 
 
-def test_pyplot_shows_the_figure_at_its_own_size_whatever_the_dpi(nb):
+def test_pyplot_fills_the_column_keeping_its_aspect_ratio_or_keeps_its_own_size(nb):
     fig, _ = plt.subplots(figsize=(3, 2), dpi=100)
     nb.shell.user_ns["fig"] = fig
-    host = nb.app("import nbfrag as st\nst.pyplot(fig, dpi=300)\n")
-    (output,) = slots(host)[0].widget.outputs
-    assert 250 <= output["metadata"]["image/png"]["width"] <= 300  # 3 in at 100 dpi, tight box
+    host = nb.app("import nbfrag as st\nst.pyplot(fig, dpi=300)\nst.pyplot(fig, use_container_width=False)\n")
+    stretched, own = (slot.widget.outputs[0] for slot in slots(host))
+    natural = stretched["metadata"]["image/png"]["width"]
+    assert 250 <= natural <= 300  # 3 in at 100 dpi, tight box, whatever the dpi
+    html = stretched["data"]["text/html"]
+    assert html.startswith('<img src="data:image/png;base64,' + stretched["data"]["image/png"][:40])
+    assert 'style="width:100%;height:auto;max-width:100%"' in html
+    assert f'style="width:{own["metadata"]["image/png"]["width"]}px;height:auto;max-width:100%"' in own["data"]["text/html"]
 
 
 def test_write_of_a_rich_object_has_a_text_without_memory_addresses(nb):

@@ -74,8 +74,9 @@ def test_pyplot_alt_and_width(app_test: Any) -> None:
         "fig2, ax2 = plt.subplots(figsize=(2, 1))\nst.pyplot(fig2, width='content')\n",
     )
     (described,), (plain,) = (outputs(p) for p in at.pyplot)
-    assert "alt='A line' style='max-width:100%;width:150px'" in described["text/html"]
-    assert plain["metadata"]["image/png"]["width"] > 0 and "text/html" not in plain
+    assert 'alt="A line" style="width:150px;height:auto;max-width:100%"' in described["text/html"]
+    natural = plain["metadata"]["image/png"]["width"]
+    assert natural > 0 and f'style="width:{natural}px;height:auto;max-width:100%"' in plain["text/html"]
 
 
 def test_plotly_width_height_and_alt(app_test: Any) -> None:

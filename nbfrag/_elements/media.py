@@ -18,7 +18,7 @@ from .. import errors
 from .._runtime.markdown import escape
 from .._widgets.types import Height, Width, check_height, check_width
 from .base import display_output, place_outputs
-from .images import alt_text, picture_output, png_size
+from .images import alt_text, png_size
 
 # -- st.pyplot ------------------------------------------------------------------------------
 
@@ -46,9 +46,9 @@ def pyplot(
         Clear the figure after drawing it. Default: True for pyplot's current figure (no `fig`),
         False for a figure passed in.
     width : "stretch", "content" or int, default "stretch"
-        A number of pixels shows the image that wide, "content" at the figure's own size;
-        "stretch" also keeps the figure's own size (the notebook's image renderer never
-        enlarges a figure). Other values raise `StreamlitInvalidWidthError`.
+        "stretch" fills the column's width, keeping the figure's aspect ratio (and follows the
+        column when it resizes); "content" shows the figure at its own size; a number of pixels
+        that wide. Other values raise `StreamlitInvalidWidthError`.
     use_container_width : bool, optional
         The older spelling of `width`: True is "stretch", False is "content".
     alt : str, optional
@@ -66,7 +66,6 @@ def pyplot(
 
     Differences from Streamlit
     --------------------------
-    * Shown at the figure's size rather than stretched to the container (`width="stretch"`).
     * The figure is closed in pyplot after drawing.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.
@@ -108,13 +107,26 @@ def pyplot(
     # high-density screens).
     size, dpi = png_size(raw), options.get("dpi")
     scale = float(dpi) / float(fig.dpi) if isinstance(dpi, (int, float)) and dpi > 0 and fig.dpi else 1.0
-    shown = width if isinstance(width, int) else round(size[0] / scale) if size else "content"
-    data = {"image/png": base64.b64encode(raw).decode("ascii")}
+    natural = round(size[0] / scale) if size else None
+    encoded = base64.b64encode(raw).decode("ascii")
+    # The frontends prefer the HTML: an <img> as wide as the column ("stretch"), the figure's own
+    # width ("content") or the pixels asked for, its height following the aspect ratio. The PNG
+    # (with the figure's own width) stays for frontends without HTML.
+    if isinstance(width, int):
+        css = f"width:{width}px;height:auto"
+    elif width == "stretch" or natural is None:
+        css = "width:100%;height:auto"
+    else:
+        css = f"width:{natural}px;height:auto"
+    described = alt_text(alt)
+    label = text if described is None else described
+    html = f'<img src="data:image/png;base64,{encoded}" alt="{escape(label)}" style="{css};max-width:100%">'
+    data = {"text/html": html, "image/png": encoded, "text/plain": text}
+    metadata = {"image/png": {"width": natural}} if natural else {}
     if clear_figure:
         fig.clf()
     plt.close(fig)
-    output = picture_output(data, text, shown, alt=alt_text(alt))
-    place_outputs("pyplot", [output], text, fig)
+    place_outputs("pyplot", [display_output(data, metadata)], text, fig)
 
 
 # -- st.plotly_chart ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 from .._runtime.runtime import runtime
 from . import code, data, frames, images, media
 from .base import ADDRESS, display_output, has_rich_repr, mimebundle
+from .charts import vega
 from .sanitize import safe_bundle
 from .text import exception, markdown
 
@@ -37,8 +38,8 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     * pandas DataFrame, Series, Index and Styler, numpy arrays, and objects with `to_pandas()`
       or `__dataframe__`: `st.dataframe`.
     * dicts and other mappings (Session State too), lists, tuples, namedtuples: `st.json`.
-    * matplotlib figures: `st.pyplot`; Plotly figures: `st.plotly_chart`; PIL images:
-      `st.image`; SymPy expressions: `st.latex`.
+    * matplotlib figures: `st.pyplot`; Plotly figures: `st.plotly_chart`; Altair charts:
+      `st.altair_chart`; PIL images: `st.image`; SymPy expressions: `st.latex`.
     * functions, classes, modules, dataclass instances and objects whose `str` is a memory
       address (`<... at 0x...>`): `st.help`.
     * other objects with a rich representation (`_repr_html_`, `_repr_mimebundle_`, ...): the
@@ -114,6 +115,8 @@ def _writer(arg: Any) -> Any:
         return media.pyplot
     if module == "plotly" and hasattr(arg, "to_plotly_json"):
         return media.plotly_chart
+    if module == "altair" and hasattr(arg, "to_dict"):
+        return vega.altair_chart
     if module == "PIL" and hasattr(arg, "getbands"):
         return images.image
     if module == "sympy":

@@ -186,6 +186,23 @@ class Element(Node):
         return self.slot.body if self.slot.body is not None else self.slot.text()
 
     @property
+    def spec(self) -> dict[str, Any]:
+        """A chart's Vega-Lite spec, as the frontend draws it (data inlined)."""
+        return dict(self._chart().spec)
+
+    @property
+    def data(self) -> Any:
+        """The DataFrame a chart draws (a built-in chart's in long form, as its spec names the
+        columns: `value -- streamlit-generated`, ...)."""
+        return self._chart().data
+
+    def _chart(self) -> Any:
+        body = self.slot.body
+        if not (hasattr(body, "spec") and hasattr(body, "data")):
+            raise TypeError(f"{self.describe()} is not a chart: only charts have .spec and .data")
+        return body
+
+    @property
     def disabled(self) -> bool:
         return bool(getattr(self.slot.widget, "disabled", False))
 
