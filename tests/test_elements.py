@@ -483,3 +483,16 @@ def test_elements_draw_into_layout_blocks_both_ways(nb):
         "columns:", "  column 1:", "    Left: 1", "  column 2:",
         "    [##################--] 90%", "    [", "      1", "    ]",
     ]
+
+
+def test_a_styler_table_reads_as_its_data_and_no_text_form_holds_a_memory_address(nb):
+    """The text form (what nbval compares) must be the same in every run and every kernel."""
+
+    host = nb.app(
+        "import nbfrag as st\nimport pandas as pd\n"
+        "class Card:\n    def _repr_html_(self):\n        return '<b>card</b>'\n"
+        "st.table(pd.DataFrame({'a': [1]}).style)\nst.dataframe(Card())\n"
+    )
+    styled, card = (slot.text() for slot in slots(host))
+    assert styled.split() == ["a", "0", "1"]
+    assert " at 0x" not in card

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import errors
 from .._runtime.markdown import escape
-from .base import display_output, has_rich_repr, mimebundle, place_outputs
+from .base import ADDRESS, display_output, has_rich_repr, mimebundle, place_outputs
 from .sanitize import safe_bundle
 
 _PANDAS_TYPES = ("DataFrame", "Series", "Index", "Styler")
@@ -46,7 +46,9 @@ def place_table(kind: str, data: Any, view: TableView) -> None:
         if view.column_order is not None and type(frame).__name__ == "DataFrame":
             frame = frame[[c for c in view.column_order if c in frame.columns]]
         bundle, metadata = _frame_bundle(frame, auto_view(data, frame, view))
-        text = str(bundle["text/plain"])
+        shown: Any = getattr(frame, "data", None)  # a Styler's DataFrame: its text, not its repr
+        text = str(shown.to_string()) if hasattr(shown, "to_string") else str(bundle["text/plain"])
+    text = ADDRESS.sub("", text)  # a default repr's address changes every run
     bundle = safe_bundle(bundle, frame if frame is not None else data)
     place_outputs(kind, [display_output(bundle, metadata)], text, data, size=view.size)
 
