@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 from typing import NoReturn as _NoReturn
 
 from . import _api
+from . import components as components
 from . import errors as errors
 from ._api import *  # noqa: F403 - the registry is the public face
 from ._elements.layout import sidebar as sidebar

@@ -42,6 +42,7 @@ from ._elements.echo import echo as echo
 from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
+from ._elements.embed import iframe as iframe
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
 from ._elements.headings import title as title
@@ -140,6 +141,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("pyplot", pyplot),
     _Command("plotly_chart", plotly_chart),
     _Command("image", image),
+    _Command("iframe", iframe),
     # Input widgets
     _Command("button", button),
     _Command("checkbox", checkbox),
@@ -192,11 +194,12 @@ _COMMANDS: tuple[_Command, ...] = (
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
-_OBJECTS = ("session_state", "sidebar", "errors")
+_OBJECTS = ("session_state", "sidebar", "errors", "components")
 
 # Element kinds on a page that no command draws under its own name: what `print()` and
-# `display()` show in an app. (Errors show as "exception", fragments as "fragment".)
-_OTHER_KINDS = ("output",)
+# `display()` show in an app, and custom components (`st.components.v2`). (Errors show as
+# "exception", fragments as "fragment".)
+_OTHER_KINDS = ("output", "component")
 
 _KINDS = frozenset({kind for command in _COMMANDS for kind in command.kinds} | set(_OTHER_KINDS))
 

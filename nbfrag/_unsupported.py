@@ -34,8 +34,6 @@ NOT_YET: dict[str, str] = {
     "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
     "column_config": "st.dataframe draws pandas' own table and ignores column_config: rename or format "
     "the columns with pandas first.",
-    "components": "st.widget shows any ipywidget or anywidget (anywidget.AnyWidget); "
-    "st.markdown(html, unsafe_allow_html=True) shows static HTML.",
     "connection": "Open the connection yourself (e.g. sqlalchemy.create_engine) in a function decorated "
     "with functools.cache.",
     "context": "A notebook has no request (headers, cookies, locale) to read.",
@@ -49,7 +47,6 @@ NOT_YET: dict[str, str] = {
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
     "grid": "st.columns, once per row of the grid.",
     "html": "st.markdown(html, unsafe_allow_html=True).",
-    "iframe": "st.write(IPython.display.IFrame(src, width=700, height=400)).",
     "link_button": "st.markdown('[Label](https://example.com)') shows a link.",
     "login": _NO_VISITOR,
     "logo": "st.image at the top of st.sidebar.",

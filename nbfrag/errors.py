@@ -328,3 +328,42 @@ FORMS_INFO = (
     "(https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).\n"
 )
 """Appended to the layout errors about forms, as Streamlit does."""
+
+
+# --------------------------------------------------------------------------------------------
+# Custom components (`st.components.v2.component`)
+
+
+class BidiComponentError(StreamlitAPIException):
+    """Any error of a custom component (`st.components.v2`)."""
+
+
+class BidiComponentInvalidCallbackNameError(BidiComponentError):
+    """A callback keyword is `on__change`: an event needs a name."""
+
+    def __init__(self, callback_name: str) -> None:
+        super().__init__(
+            f"The callback name `'{callback_name}'` is not allowed. Name callbacks "
+            "`on_{event_name}_change` with a non-empty `event_name`."
+        )
+
+
+class BidiComponentInvalidDefaultKeyError(BidiComponentError):
+    """`default=` names a state that has no `on_<name>_change` callback."""
+
+    def __init__(self, state_key: str, available_keys: list[str]) -> None:
+        super().__init__(
+            f"Key `'{state_key}'` in `default` is not a valid state name. A state name is valid "
+            "when the component is mounted with its `on_{state_name}_change` callback. Available "
+            f"state names: `{available_keys or 'none'}`"
+        )
+
+
+class BidiComponentUnserializableDataError(BidiComponentError):
+    """The `data=` of a custom component cannot be sent to the browser."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The `data` given to the component could not be serialized: pass JSON-serializable "
+            "data (dicts, lists, strings, numbers), a pandas DataFrame or a NumPy array."
+        )

@@ -2,7 +2,7 @@
 
 Layers, lowest first: `errors` and `_unsupported` (leaves) -> `_runtime` (scopes, reconciler, Session State, the
 run loop) -> commands (`_widgets`, `_elements`, `_flow`) -> the public face (`nbfrag`, its
-registry `_api`) -> `testing`. A module may import its own layer or lower ones. Imports inside
+registry `_api`, `components`) -> `testing`. A module may import its own layer or lower ones. Imports inside
 functions are reserved for optional dependencies, so the graph read here is the real one.
 """
 
@@ -18,7 +18,7 @@ import nbfrag
 
 PACKAGE = Path(nbfrag.__file__).resolve().parent
 
-LAYERS = {"errors": 0, "_unsupported": 0, "_runtime": 1, "_widgets": 2, "_elements": 2, "_flow": 2, "_api": 3, "__init__": 3, "testing": 4}
+LAYERS = {"errors": 0, "_unsupported": 0, "_runtime": 1, "_widgets": 2, "_elements": 2, "_flow": 2, "_api": 3, "__init__": 3, "components": 3, "testing": 4}
 # Heavy or optional libraries, imported where first needed (not at `import nbfrag`).
 LAZY = {"pandas", "numpy", "PIL", "matplotlib", "plotly", "pygments", "sympy"}
 

@@ -69,11 +69,13 @@ def section(title: str) -> str:
 
 
 def test_all_is_the_table_and_the_public_objects() -> None:
-    assert nbfrag.__all__ == [c.name for c in _api._COMMANDS] + ["session_state", "sidebar", "errors"]
+    assert nbfrag.__all__ == [c.name for c in _api._COMMANDS] + list(_api._OBJECTS)
+    assert {"session_state", "sidebar", "errors", "components"} <= set(_api._OBJECTS)
     assert len(set(nbfrag.__all__)) == len(nbfrag.__all__)
     for name in nbfrag.__all__:
         assert getattr(nbfrag, name) is not None
     assert st.errors is errors and st.sidebar is nbfrag._elements.layout.sidebar
+    assert st.components is nbfrag.components and st.components.v2.component is not None
 
 
 def test_type_checkers_see_exactly_the_table() -> None:
@@ -149,6 +151,7 @@ st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
 st.toast("t"); st.balloons()
+st.iframe("<p>framed</p>"); st.components.v2.component("c", html="<i>c</i>")()
 with st.form("form"):
     st.form_submit_button()
 
