@@ -43,6 +43,7 @@ from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
 from ._elements.embed import iframe as iframe
+from ._elements.maps import map as map
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
 from ._elements.headings import title as title
@@ -142,6 +143,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("plotly_chart", plotly_chart),
     _Command("image", image),
     _Command("iframe", iframe),
+    _Command("map", map),
     # Input widgets
     _Command("button", button),
     _Command("checkbox", checkbox),

@@ -51,8 +51,6 @@ NOT_YET: dict[str, str] = {
     "login": _NO_VISITOR,
     "logo": "st.image at the top of st.sidebar.",
     "logout": _NO_VISITOR,
-    "map": "st.widget(ipyleaflet.Map(center=(lat, lon), zoom=10)) shows an interactive map "
-    "(pip install ipyleaflet).",
     "menu_button": "st.selectbox with the menu entries as options.",
     "mermaid_chart": "st.widget with an anywidget that renders Mermaid in the browser.",
     "navigation": _ONE_PAGE,
@@ -60,7 +58,8 @@ NOT_YET: dict[str, str] = {
     "pagination": "st.number_input (or st.select_slider) for the page number.",
     "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
     "pills": _CHOICE,
-    "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map (pip install ipyleaflet).",
+    "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map with any layers "
+    "(pip install ipyleaflet); st.map shows points.",
     "query_params": "A notebook page has no URL query parameters to read.",
     "secrets": "Read them from os.environ, or load your secrets file yourself.",
     "segmented_control": _CHOICE,

@@ -151,7 +151,7 @@ st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
 st.toast("t"); st.balloons()
-st.iframe("<p>framed</p>"); st.components.v2.component("c", html="<i>c</i>")()
+st.iframe("<p>framed</p>"); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
 with st.form("form"):
     st.form_submit_button()
 
@@ -200,9 +200,9 @@ def test_a_streamlit_command_nbfrag_lacks_says_so_and_what_to_use(name: str) -> 
     assert message(lambda: getattr(st.sidebar, name)) == said
 
 
-def test_the_map_message_points_at_an_ipywidget() -> None:
-    said = message(lambda: st.map)
-    assert said.startswith("st.map is a Streamlit command that nbfrag does not support yet. Instead: st.widget(")
+def test_the_pydeck_message_points_at_an_ipywidget() -> None:
+    said = message(lambda: st.pydeck_chart)
+    assert said.startswith("st.pydeck_chart is a Streamlit command that nbfrag does not support yet. Instead: st.widget(")
     assert "ipyleaflet" in said
 
 
@@ -241,7 +241,7 @@ def test_a_container_tells_the_same_apart(app_test: Any) -> None:
         """
 import nbfrag as st
 col, = st.columns(1)
-for name in ("map", "buton", "rerun", "experimental_rerun"):
+for name in ("pydeck_chart", "buton", "rerun", "experimental_rerun"):
     try:
         getattr(col, name)
     except AttributeError as error:
@@ -251,7 +251,7 @@ col.text("still works")
     ).run()
     still, not_yet, typo, flow, removed = at.text.values  # page order: the column first
     assert not_yet.startswith(
-        "st.map is a Streamlit command that nbfrag does not support yet. Instead: st.widget(ipyleaflet"
+        "st.pydeck_chart is a Streamlit command that nbfrag does not support yet. Instead: st.widget(ipyleaflet"
     )
     assert typo.startswith("'Container' object has no attribute 'buton'. Did you mean .button()? A container's commands: ")
     assert typo.endswith(", ".join(sorted(Container.commands)) + ".")

@@ -1,7 +1,8 @@
 """Custom components and frames in a real browser: a `st.components.v2` component's button
 sends a state value and a trigger value to Python and gets its new data back, with its CSS
 isolated in a shadow root; `st.iframe` grows to its document's height; a
-`st.components.v1.html` script runs but cannot reach the page around it."""
+`st.components.v1.html` script runs but cannot reach the page around it; `st.map` draws its
+points with Leaflet."""
 
 from __future__ import annotations
 
@@ -33,3 +34,9 @@ def test_component_round_trip_and_sandboxed_frames(page, server, notebook) -> No
     page.wait_for_function("f => f.getBoundingClientRect().height >= 300", arg=tall.element_handle())
     html = page.frame_locator(".nbfrag-app iframe >> nth=1")
     expect(html.locator("#out")).to_have_text("isolated")
+
+    leaflet = app.locator(".nbfrag-map .leaflet-container")
+    expect(leaflet).to_be_visible()
+    expect(leaflet.locator("path.leaflet-interactive")).to_have_count(3)
+    box = leaflet.bounding_box()
+    assert box is not None and box["height"] >= 299 and box["width"] > 300
