@@ -43,7 +43,6 @@ from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
 from ._elements.embed import iframe as iframe
-from ._elements.maps import map as map
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
 from ._elements.headings import title as title
@@ -54,6 +53,7 @@ from ._elements.layout import container as container
 from ._elements.layout import empty as empty
 from ._elements.layout import expander as expander
 from ._elements.layout import tabs as tabs
+from ._elements.maps import map as map
 from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric

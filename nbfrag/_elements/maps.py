@@ -133,7 +133,7 @@ def map_layers(data: Any, latitude: str | None, longitude: str | None, color: An
         centre, span = (0.0, 0.0), 0.0
     level = zoom_for(span) if zoom is None else int(zoom)
     features = []
-    for i, (y, x) in enumerate(zip(lats, lons)):
+    for i, (y, x) in enumerate(zip(lats, lons, strict=True)):
         fill, opacity = colors[i] if isinstance(colors, list) else colors
         metres = sizes[i] if isinstance(sizes, list) else sizes
         style = {"radius": round(_pixels(metres, y, level), 2), "fillColor": fill, "color": fill,
