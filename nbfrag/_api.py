@@ -59,6 +59,7 @@ from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric
 from ._elements.page import set_page_config as set_page_config
 from ._elements.progress import progress as progress
+from ._elements.skeleton import skeleton as skeleton
 from ._elements.status import popover as popover
 from ._elements.status import status as status
 from ._elements.stream import write_stream as write_stream
@@ -167,6 +168,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("columns", columns, draws=("columns", "column")),
     _Command("container", container),
     _Command("empty", empty),
+    _Command("skeleton", skeleton),
     _Command("expander", expander),
     _Command("popover", popover),
     _Command("tabs", tabs, draws=("tabs", "tab")),

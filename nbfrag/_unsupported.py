@@ -64,7 +64,6 @@ NOT_YET: dict[str, str] = {
     "secrets": "Read them from os.environ, or load your secrets file yourself.",
     "segmented_control": _CHOICE,
     "set_option": _NO_CONFIG,
-    "skeleton": "st.empty(), filled when the content is ready.",
     "snow": "st.balloons().",
     "space": "st.divider().",
     "switch_page": _ONE_PAGE,

@@ -243,3 +243,38 @@ components.iframe("https://example.com", width=300, height=200)
         "<script>document.write(1)</script>", "150px", "100%", True
     )
     assert (page.src, page.width, page.height) == ("https://example.com", "300px", "200px")
+
+
+# -- st.skeleton -------------------------------------------------------------------------------
+
+
+def test_a_skeleton_holds_the_place_until_content_replaces_it(app_test: Any) -> None:
+    app = """
+import nbfrag as st
+st.text("before")
+placeholder = st.skeleton(height=120)
+st.text("after")
+if st.session_state.get("ready"):
+    placeholder.text("loaded")
+st.session_state.ready = True
+"""
+    at = app_test.from_string(app).run()
+    skeletons = [e for e in at.elements() if e.kind == "skeleton"]
+    assert len(skeletons) == 1 and "height:120px" in skeletons[0].slot.widget.value
+    assert str(at).splitlines()[:3] == ["before", "skeleton", "after"]
+    at.run()
+    assert [e.kind for e in at.elements() if e.kind in ("skeleton", "text")] == ["text", "text", "text"]
+    assert str(at).splitlines()[:3] == ["before", "loaded", "after"]
+
+
+def test_a_skeleton_as_a_context_manager_clears_itself(app_test: Any) -> None:
+    app = """
+import nbfrag as st
+with st.skeleton():
+    seen = [e for e in st.session_state.get("x", [])]
+    st.text("drawn inside the block")
+st.success("Data loaded!")
+"""
+    at = app_test.from_string(app).run()
+    assert not [e for e in at.elements() if e.kind == "skeleton"]
+    assert at.text[0].value == "drawn inside the block" and at.success[0].value == "Data loaded!"
