@@ -198,12 +198,12 @@ _COMMANDS: tuple[_Command, ...] = (
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
-_OBJECTS = ("session_state", "sidebar", "errors", "components")
+_OBJECTS = ("session_state", "sidebar", "errors", "components", "bottom")
 
 # Element kinds on a page that no command draws under its own name: what `print()` and
 # `display()` show in an app, and custom components (`st.components.v2`). (Errors show as
 # "exception", fragments as "fragment".)
-_OTHER_KINDS = ("output", "component")
+_OTHER_KINDS = ("output", "component", "bottom")
 
 _KINDS = frozenset({kind for command in _COMMANDS for kind in command.kinds} | set(_OTHER_KINDS))
 

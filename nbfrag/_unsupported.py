@@ -30,7 +30,6 @@ NOT_YET: dict[str, str] = {
     "audio": "st.widget(ipywidgets.Audio.from_file('sound.mp3')) plays a sound.",
     "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
     "badge": "st.markdown with inline code (`label`) shows a short label.",
-    "bottom": "Draw an st.container() last in the app.",
     "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
     "column_config": "st.dataframe draws pandas' own table and ignores column_config: rename or format "
     "the columns with pandas first.",

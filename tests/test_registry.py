@@ -70,7 +70,7 @@ def section(title: str) -> str:
 
 def test_all_is_the_table_and_the_public_objects() -> None:
     assert nbfrag.__all__ == [c.name for c in _api._COMMANDS] + list(_api._OBJECTS)
-    assert {"session_state", "sidebar", "errors", "components"} <= set(_api._OBJECTS)
+    assert {"session_state", "sidebar", "errors", "components", "bottom"} <= set(_api._OBJECTS)
     assert len(set(nbfrag.__all__)) == len(nbfrag.__all__)
     for name in nbfrag.__all__:
         assert getattr(nbfrag, name) is not None
@@ -151,7 +151,7 @@ st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
 st.toast("t"); st.balloons()
-st.skeleton(); st.iframe("<p>framed</p>"); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
+st.bottom.text("at the bottom"); st.skeleton(); st.iframe("<p>framed</p>"); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
 with st.form("form"):
     st.form_submit_button()
 

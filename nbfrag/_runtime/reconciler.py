@@ -187,6 +187,14 @@ class Block:
             self._show(s.widget for s in self.slots)
         return slot
 
+    def placed_in_this_run(self, kind: str, identity: Hashable) -> Slot | None:
+        """The first slot of `kind` and `identity` drawn in this run of the block, if any (a
+        shared container such as `st.bottom` is drawn once per run, however often it is used)."""
+        if self._next is None:
+            return None
+        slot = self._by_key.get((kind, identity, 0))
+        return slot if slot is not None and id(slot) in self._placed else None
+
     def begin_append(self) -> list[Slot]:
         """Add after what is shown instead of replacing it: writes from outside this block's
         runs (a plain cell, or a fragment writing into a container created outside it)
