@@ -43,6 +43,7 @@ from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
 from ._elements.embed import iframe as iframe
+from ._elements.grid import grid as grid
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
 from ._elements.headings import title as title
@@ -168,6 +169,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("columns", columns, draws=("columns", "column")),
     _Command("container", container),
     _Command("empty", empty),
+    _Command("grid", grid, draws=("grid", "grid_cell")),
     _Command("skeleton", skeleton),
     _Command("expander", expander),
     _Command("popover", popover),

@@ -44,7 +44,6 @@ NOT_YET: dict[str, str] = {
     "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
     "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
-    "grid": "st.columns, once per row of the grid.",
     "html": "st.markdown(html, unsafe_allow_html=True).",
     "link_button": "st.markdown('[Label](https://example.com)') shows a link.",
     "login": _NO_VISITOR,

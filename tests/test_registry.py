@@ -151,7 +151,7 @@ st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
 st.toast("t"); st.balloons()
-st.bottom.text("at the bottom"); st.skeleton(); st.iframe("<p>framed</p>"); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
+st.bottom.text("at the bottom"); st.grid(2).cell().text("in a cell"); st.skeleton(); st.iframe("<p>framed</p>"); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
 with st.form("form"):
     st.form_submit_button()
 
