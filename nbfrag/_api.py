@@ -43,7 +43,7 @@ from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
 from ._elements.embed import iframe as iframe
-from ._elements.grid import grid as grid
+from ._elements.grid_layout import grid as grid
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
 from ._elements.headings import title as title

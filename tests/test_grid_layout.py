@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from nbfrag._elements.grid import track_list
+from nbfrag._elements.grid_layout import track_list
 
 
 def the_grid(at: Any) -> Any:
