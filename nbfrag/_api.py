@@ -35,7 +35,7 @@ from ._elements.code import code as code
 from ._elements.code import divider as divider
 from ._elements.code import help as help
 from ._elements.code import latex as latex
-from ._elements.data import dataframe as dataframe
+from ._elements.dataframe import dataframe as dataframe
 from ._elements.data import json as json
 from ._elements.data import table as table
 from ._elements.echo import echo as echo
@@ -78,6 +78,7 @@ from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
 from ._widgets.buttons import form_submit_button as form_submit_button
 from ._widgets.chat import chat_input as chat_input
+from ._widgets.data_editor import data_editor as data_editor
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
 from ._widgets.color import color_picker as color_picker
@@ -155,6 +156,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("date_input", date_input),
     _Command("time_input", time_input),
     _Command("color_picker", color_picker),
+    _Command("data_editor", data_editor),
     _Command("widget", widget),
     # Chat
     _Command("chat_input", chat_input),
@@ -192,7 +194,7 @@ _COMMANDS: tuple[_Command, ...] = (
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
-_OBJECTS = ("session_state", "sidebar", "errors")
+_OBJECTS = ("session_state", "sidebar", "errors", "column_config")
 
 # Element kinds on a page that no command draws under its own name: what `print()` and
 # `display()` show in an app. (Errors show as "exception", fragments as "fragment".)
