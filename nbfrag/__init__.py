@@ -47,8 +47,8 @@ from typing import NoReturn as _NoReturn
 
 from . import _api
 from . import errors as errors
-from ._elements import column_config as column_config
 from ._api import *  # noqa: F403 - the registry is the public face
+from ._elements import column_config as column_config
 from ._elements.layout import sidebar as sidebar
 from ._runtime.magics import load_ipython_extension as load_ipython_extension
 from ._runtime.magics import unload_ipython_extension as unload_ipython_extension

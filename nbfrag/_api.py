@@ -35,9 +35,9 @@ from ._elements.code import code as code
 from ._elements.code import divider as divider
 from ._elements.code import help as help
 from ._elements.code import latex as latex
-from ._elements.dataframe import dataframe as dataframe
 from ._elements.data import json as json
 from ._elements.data import table as table
+from ._elements.dataframe import dataframe as dataframe
 from ._elements.echo import echo as echo
 from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
@@ -78,10 +78,10 @@ from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
 from ._widgets.buttons import form_submit_button as form_submit_button
 from ._widgets.chat import chat_input as chat_input
-from ._widgets.data_editor import data_editor as data_editor
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
 from ._widgets.color import color_picker as color_picker
+from ._widgets.data_editor import data_editor as data_editor
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
 from ._widgets.multiselect import multiselect as multiselect

@@ -78,9 +78,7 @@ def Column(
     return _base(label, width, help, disabled=disabled, required=required, pinned=pinned, alignment=alignment)
 
 
-def _typed(
-    label: str | None, width: Any, help: str | None, type_config: dict[str, Any], **rest: Any
-) -> dict[str, Any]:
+def _typed(label: str | None, width: Any, help: str | None, type_config: dict[str, Any], **rest: Any) -> dict[str, Any]:
     return {**_base(label, width, help, **rest), "type_config": type_config}
 
 
@@ -127,7 +125,14 @@ def NumberColumn(
     """
     config = {"type": "number", "min_value": min_value, "max_value": max_value, "format": format, "step": step}
     return _typed(
-        label, width, help, config, disabled=disabled, required=required, pinned=pinned, alignment=alignment,
+        label,
+        width,
+        help,
+        config,
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
+        alignment=alignment,
         default=default,
     )
 
@@ -170,7 +175,14 @@ def TextColumn(
     """
     config = {"type": "text", "max_chars": max_chars, "validate": validate}
     return _typed(
-        label, width, help, config, disabled=disabled, required=required, pinned=pinned, alignment=alignment,
+        label,
+        width,
+        help,
+        config,
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
+        alignment=alignment,
         default=default,
     )
 
@@ -214,11 +226,19 @@ def LinkColumn(
     Examples
     --------
     >>> import nbfrag as st
-    >>> st.dataframe({"site": ["https://streamlit.io"]}, column_config={"site": st.column_config.LinkColumn(display_text="Open")})
+    >>> config = st.column_config.LinkColumn(display_text="Open")
+    >>> st.dataframe({"site": ["https://streamlit.io"]}, column_config={"site": config})
     """
     config = {"type": "link", "max_chars": max_chars, "validate": validate, "display_text": display_text}
     return _typed(
-        label, width, help, config, disabled=disabled, required=required, pinned=pinned, alignment=alignment,
+        label,
+        width,
+        help,
+        config,
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
+        alignment=alignment,
         default=default,
     )
 
@@ -254,8 +274,15 @@ def CheckboxColumn(
     >>> st.dataframe({"done": [True, False]}, column_config={"done": st.column_config.CheckboxColumn("Done?")})
     """
     return _typed(
-        label, width, help, {"type": "checkbox"}, disabled=disabled, required=required, pinned=pinned,
-        alignment=alignment, default=default,
+        label,
+        width,
+        help,
+        {"type": "checkbox"},
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
+        alignment=alignment,
+        default=default,
     )
 
 
@@ -299,8 +326,14 @@ def SelectboxColumn(
     if listed is not None and format_func is not None:
         listed = [{"value": option, "label": format_func(option)} for option in listed]
     return _typed(
-        label, width, help, {"type": "selectbox", "options": listed}, disabled=disabled, required=required,
-        pinned=pinned, default=default,
+        label,
+        width,
+        help,
+        {"type": "selectbox", "options": listed},
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
+        default=default,
     )
 
 
@@ -346,14 +379,18 @@ def MultiselectColumn(
     >>> config = st.column_config.MultiselectColumn("Tags", options=["a", "b"])
     >>> st.dataframe({"tags": [["a"], ["a", "b"]]}, column_config={"tags": config})
     """
-    listed = [
-        {"value": o, **({"label": format_func(o)} if format_func else {})} for o in (options or [])
-    ]
+    listed = [{"value": o, **({"label": format_func(o)} if format_func else {})} for o in (options or [])]
     config = {"type": "multiselect", "options": listed, "accept_new_options": accept_new_options}
     if color is not None:
         config["color"] = color
     return _typed(
-        label, width, help, config, disabled=disabled, required=required, pinned=pinned,
+        label,
+        width,
+        help,
+        config,
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
         default=None if default is None else list(default),
     )
 
@@ -388,19 +425,50 @@ def ListColumn(
     >>> st.dataframe({"tags": [["a", "b"]]}, column_config={"tags": st.column_config.ListColumn("Tags")})
     """
     return _typed(
-        label, width, help, {"type": "list"}, pinned=pinned, disabled=disabled, required=required,
+        label,
+        width,
+        help,
+        {"type": "list"},
+        pinned=pinned,
+        disabled=disabled,
+        required=required,
         default=None if default is None else list(default),
     )
 
 
 def _temporal(
-    kind: str, label: Any, width: Any, help: Any, disabled: Any, required: Any, pinned: Any, alignment: Any,
-    default: Any, format: Any, min_value: Any, max_value: Any, step: Any, **extra: Any,
+    kind: str,
+    label: Any,
+    width: Any,
+    help: Any,
+    disabled: Any,
+    required: Any,
+    pinned: Any,
+    alignment: Any,
+    default: Any,
+    format: Any,
+    min_value: Any,
+    max_value: Any,
+    step: Any,
+    **extra: Any,
 ) -> dict[str, Any]:
-    config = {"type": kind, "format": format, "min_value": _iso(min_value), "max_value": _iso(max_value),
-              "step": _seconds(step), **extra}
+    config = {
+        "type": kind,
+        "format": format,
+        "min_value": _iso(min_value),
+        "max_value": _iso(max_value),
+        "step": _seconds(step),
+        **extra,
+    }
     return _typed(
-        label, width, help, config, disabled=disabled, required=required, pinned=pinned, alignment=alignment,
+        label,
+        width,
+        help,
+        config,
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
+        alignment=alignment,
         default=_iso(default),
     )
 
@@ -452,8 +520,20 @@ def DatetimeColumn(
     >>> st.dataframe(when, column_config={"at": st.column_config.DatetimeColumn(format="D MMM YYYY, h:mm a")})
     """
     return _temporal(
-        "datetime", label, width, help, disabled, required, pinned, alignment, default, format, min_value,
-        max_value, step, timezone=timezone,
+        "datetime",
+        label,
+        width,
+        help,
+        disabled,
+        required,
+        pinned,
+        alignment,
+        default,
+        format,
+        min_value,
+        max_value,
+        step,
+        timezone=timezone,
     )
 
 
@@ -501,8 +581,19 @@ def DateColumn(
     >>> st.dataframe(days, column_config={"day": st.column_config.DateColumn("Day", format="MMM D, YYYY")})
     """
     return _temporal(
-        "date", label, width, help, disabled, required, pinned, alignment, default, format, min_value,
-        max_value, step,
+        "date",
+        label,
+        width,
+        help,
+        disabled,
+        required,
+        pinned,
+        alignment,
+        default,
+        format,
+        min_value,
+        max_value,
+        step,
     )
 
 
@@ -549,8 +640,19 @@ def TimeColumn(
     >>> st.dataframe(times, column_config={"opens": st.column_config.TimeColumn(format="h:mm a")})
     """
     return _temporal(
-        "time", label, width, help, disabled, required, pinned, alignment, default, format, min_value,
-        max_value, step,
+        "time",
+        label,
+        width,
+        help,
+        disabled,
+        required,
+        pinned,
+        alignment,
+        default,
+        format,
+        min_value,
+        max_value,
+        step,
     )
 
 
@@ -593,12 +695,20 @@ def ProgressColumn(
     >>> done = {"sales": [20, 80]}
     >>> st.dataframe(done, column_config={"sales": st.column_config.ProgressColumn(max_value=100, format="%d")})
     """
-    config = {"type": "progress", "format": format, "min_value": min_value, "max_value": max_value,
-              "step": step, "color": color}
+    config = {
+        "type": "progress",
+        "format": format,
+        "min_value": min_value,
+        "max_value": max_value,
+        "step": step,
+        "color": color,
+    }
     return _typed(label, width, help, config, pinned=pinned)
 
 
-def _chart(kind: str, label: Any, width: Any, help: Any, pinned: Any, y_min: Any, y_max: Any, color: Any) -> Any:
+def _chart(
+    kind: str, label: Any, width: Any, help: Any, pinned: Any, y_min: Any, y_max: Any, color: Any
+) -> dict[str, Any]:
     return _typed(label, width, help, {"type": kind, "y_min": y_min, "y_max": y_max, "color": color}, pinned=pinned)
 
 
@@ -745,19 +855,31 @@ def JsonColumn(
 
 
 ImageColumn.__doc__ = _PLAIN_DOC.format(
-    what="image URLs shown as pictures", kind="image", name="ImageColumn", sample='"https://example.com/a.png"',
+    what="image URLs shown as pictures",
+    kind="image",
+    name="ImageColumn",
+    sample='"https://example.com/a.png"',
     difference="Only http(s) and `data:image/` URLs are shown as pictures; others as text.",
 )
 AudioColumn.__doc__ = _PLAIN_DOC.format(
-    what="audio URLs", kind="audio", name="AudioColumn", sample='"https://example.com/a.mp3"',
+    what="audio URLs",
+    kind="audio",
+    name="AudioColumn",
+    sample='"https://example.com/a.mp3"',
     difference="The URL is shown as text, without a player.",
 )
 VideoColumn.__doc__ = _PLAIN_DOC.format(
-    what="video URLs", kind="video", name="VideoColumn", sample='"https://example.com/a.mp4"',
+    what="video URLs",
+    kind="video",
+    name="VideoColumn",
+    sample='"https://example.com/a.mp4"',
     difference="The URL is shown as text, without a player.",
 )
 JsonColumn.__doc__ = _PLAIN_DOC.format(
-    what="JSON values (dicts, lists, JSON strings)", kind="json", name="JsonColumn", sample='{"a": 1}',
+    what="JSON values (dicts, lists, JSON strings)",
+    kind="json",
+    name="JsonColumn",
+    sample='{"a": 1}',
     difference="Shown as one line of JSON text, not an expandable tree.",
 )
 
@@ -797,8 +919,15 @@ def MarkdownColumn(
     >>> st.dataframe({"note": ["**bold**"]}, column_config={"note": st.column_config.MarkdownColumn("Note")})
     """
     return _typed(
-        label, width, help, {"type": "markdown"}, disabled=disabled, required=required, pinned=pinned,
-        alignment=alignment, default=default,
+        label,
+        width,
+        help,
+        {"type": "markdown"},
+        disabled=disabled,
+        required=required,
+        pinned=pinned,
+        alignment=alignment,
+        default=default,
     )
 
 
@@ -849,8 +978,25 @@ def ButtonColumn(
 
 
 __all__ = [
-    "AreaChartColumn", "AudioColumn", "BarChartColumn", "ButtonColumn", "CheckboxColumn", "Column", "DateColumn",
-    "DatetimeColumn", "ImageColumn", "JsonColumn", "LineChartColumn", "LinkColumn", "ListColumn",
-    "MarkdownColumn", "MultiselectColumn", "NumberColumn", "ProgressColumn", "SelectboxColumn", "TextColumn",
-    "TimeColumn", "VideoColumn",
+    "AreaChartColumn",
+    "AudioColumn",
+    "BarChartColumn",
+    "ButtonColumn",
+    "CheckboxColumn",
+    "Column",
+    "DateColumn",
+    "DatetimeColumn",
+    "ImageColumn",
+    "JsonColumn",
+    "LineChartColumn",
+    "LinkColumn",
+    "ListColumn",
+    "MarkdownColumn",
+    "MultiselectColumn",
+    "NumberColumn",
+    "ProgressColumn",
+    "SelectboxColumn",
+    "TextColumn",
+    "TimeColumn",
+    "VideoColumn",
 ]

@@ -15,15 +15,25 @@ from .. import errors
 from .._runtime.scopes import Frame
 from .._widgets.base import Control, make_callback, track_value, widget_frame
 from .._widgets.types import Width, css_size
+from .frames import to_frame
 from .grid import DEFAULT_ROW_HEIGHT, DataframeState, GridWidget, RowSource, dataframe_state
 from .grid_format import ColumnSpec, column_specs, normalize_config
-from .frames import to_frame
 
-SELECTION_MODES = ("multi-cell", "multi-column", "multi-row", "single-cell", "single-column", "single-row", "single-row-required")
-EMPTY = {"rows": [], "columns": [], "cells": []}
+SELECTION_MODES = (
+    "multi-cell",
+    "multi-column",
+    "multi-row",
+    "single-cell",
+    "single-column",
+    "single-row",
+    "single-row-required",
+)
+EMPTY: dict[str, list[Any]] = {"rows": [], "columns": [], "cells": []}
 
 
-def prepare(data: Any, kind: str, column_order: Any, column_config: Any, hide_index: bool | None) -> tuple[Any, list[ColumnSpec]]:
+def prepare(
+    data: Any, kind: str, column_order: Any, column_config: Any, hide_index: bool | None
+) -> tuple[Any, list[ColumnSpec]]:
     """The data as a DataFrame (as Streamlit converts it) and its shown columns."""
     import pandas as pd
 
@@ -36,7 +46,7 @@ def prepare(data: Any, kind: str, column_order: Any, column_config: Any, hide_in
     frame = getattr(frame, "data", frame) if type(frame).__name__ == "Styler" else frame
     if isinstance(frame, (pd.Series, pd.Index)):
         frame = frame.to_frame()
-        if list(frame.columns) == [0]:
+        if list(frame.columns) == [0]:  # type: ignore[comparison-overlap]
             frame.columns = ["value"]
     return frame, column_specs(frame, normalize_config(column_config), column_order, hide_index)
 
@@ -77,9 +87,22 @@ def check_row_height(row_height: Any) -> int:
 
 
 def place_grid(
-    frame_: Frame, kind: str, wid: Hashable, frame: Any, specs: list[ColumnSpec], *, width: Any, height: Any,
-    row_height: int, placeholder: str | None, alt: str | None, modes: list[str], editable: bool = False,
-    num_rows: str = "fixed", disabled: bool = False, serve_rows: bool = True,
+    frame_: Frame,
+    kind: str,
+    wid: Hashable,
+    frame: Any,
+    specs: list[ColumnSpec],
+    *,
+    width: Any,
+    height: Any,
+    row_height: int,
+    placeholder: str | None,
+    alt: str | None,
+    modes: list[str],
+    editable: bool = False,
+    num_rows: str = "fixed",
+    disabled: bool = False,
+    serve_rows: bool = True,
 ) -> Any:
     """Draw (or update) a grid of `frame` at the cursor; returns its slot."""
     css_width, px = grid_size(width, height, len(frame), row_height)
@@ -111,10 +134,18 @@ def place_grid(
     return slot
 
 
-def serve(grid: Any, frame: Any, specs: list[ColumnSpec], placeholder: str | None, ids: list[int] | None = None) -> None:
+def serve(
+    grid: Any, frame: Any, specs: list[ColumnSpec], placeholder: str | None, ids: list[int] | None = None
+) -> None:
     """Have `grid` serve these rows, unless it already serves the same (no refetch, no flicker)."""
     old = grid.source
-    if old is not None and old.specs == specs and old.ids == ids and old.placeholder == placeholder and _same(old.frame, frame):
+    if (
+        old is not None
+        and old.specs == specs
+        and old.ids == ids
+        and old.placeholder == placeholder
+        and _same(old.frame, frame)
+    ):
         return
     grid.show(RowSource(frame, specs, placeholder, ids))
 
@@ -123,7 +154,9 @@ def _same(a: Any, b: Any) -> bool:
     if a is b:
         return True
     try:
-        return bool(a.shape == b.shape and list(a.columns) == list(b.columns) and a.equals(b) and a.index.equals(b.index))
+        return bool(
+            a.shape == b.shape and list(a.columns) == list(b.columns) and a.equals(b) and a.index.equals(b.index)
+        )
     except (AttributeError, TypeError, ValueError):
         return False
 
@@ -138,7 +171,8 @@ def check_modes(selection_mode: Any) -> list[str]:
         found = [m for m in modes if m.split("-")[1] == kind]
         if len(found) > 1:
             raise errors.StreamlitIncompatibleParametersError(
-                f"selection_mode='{found[1]}'", f"selection_mode='{found[0]}'",
+                f"selection_mode='{found[1]}'",
+                f"selection_mode='{found[0]}'",
                 f"Only one {kind} selection mode can be specified.",
             )
     return modes
@@ -162,7 +196,13 @@ def selection_control(modes: list[str], frame: Any, specs: list[ColumnSpec], gri
             raise ValueError("unknown column")
         pairs = []
         for cell in cells:
-            if not (isinstance(cell, (list, tuple)) and len(cell) == 2 and isinstance(cell[0], int) and 0 <= cell[0] < nrows and cell[1] in keys):
+            if not (
+                isinstance(cell, (list, tuple))
+                and len(cell) == 2
+                and isinstance(cell[0], int)
+                and 0 <= cell[0] < nrows
+                and cell[1] in keys
+            ):
                 raise ValueError("bad cell")
             pairs.append((int(cell[0]), str(cell[1])))
         for kind, picked in (("row", rows), ("column", columns), ("cell", pairs)):
@@ -173,11 +213,20 @@ def selection_control(modes: list[str], frame: Any, specs: list[ColumnSpec], gri
 
     def to_widget(state: DataframeState) -> dict[str, Any]:
         selection = state["selection"]
-        return {"rows": list(selection["rows"]), "columns": list(selection["columns"]), "cells": [list(c) for c in selection["cells"]]}
+        return {
+            "rows": list(selection["rows"]),
+            "columns": list(selection["columns"]),
+            "cells": [list(c) for c in selection["cells"]],
+        }
 
     return Control(
-        create=lambda: grid, configure=lambda _w: None, config=(tuple(modes), nrows, tuple(keys)),
-        to_widget=to_widget, coerce=coerce, trait="selection", show=lambda s: str(dict(s["selection"])),
+        create=lambda: grid,
+        configure=lambda _w: None,
+        config=(tuple(modes), nrows, tuple(keys)),
+        to_widget=to_widget,
+        coerce=coerce,
+        trait="selection",
+        show=lambda s: str(dict(s["selection"])),
     )
 
 
@@ -278,7 +327,9 @@ def dataframe(
     selectable = on_select not in ("ignore", None)
     if selection_default is not None and not selectable:
         raise errors.StreamlitIncompatibleParametersError(
-            "selection_default", "on_select='ignore'", "Set `on_select` to `'rerun'` or a callback to use `selection_default`."
+            "selection_default",
+            "on_select='ignore'",
+            "Set `on_select` to `'rerun'` or a callback to use `selection_default`.",
         )
     modes = check_modes(selection_mode) if selectable else []
     rh = check_row_height(row_height)
@@ -287,10 +338,26 @@ def dataframe(
     frame, specs = prepare(data, "dataframe", column_order, column_config, hide_index)
     key = None if key is None else str(key)
     callback = make_callback(on_select, (), {}, modes=("rerun",), param="on_select") if selectable else None
-    runtime_frame, wid = widget_frame("dataframe", key, *(() if key else (tuple(map(str, frame.columns)), len(frame))), unique=selectable or key is not None)
+    runtime_frame, wid = widget_frame(
+        "dataframe",
+        key,
+        *(() if key else (tuple(map(str, frame.columns)), len(frame))),
+        unique=selectable or key is not None,
+    )
     alt_text = alt.strip() if isinstance(alt, str) and alt.strip() else None
-    slot = place_grid(runtime_frame, "dataframe", wid, frame, specs, width=width, height=height, row_height=rh,
-                      placeholder=placeholder, alt=alt_text, modes=modes)
+    slot = place_grid(
+        runtime_frame,
+        "dataframe",
+        wid,
+        frame,
+        specs,
+        width=width,
+        height=height,
+        row_height=rh,
+        placeholder=placeholder,
+        alt=alt_text,
+        modes=modes,
+    )
     if not selectable:
         return None
     control = selection_control(modes, frame, specs, slot.widget)

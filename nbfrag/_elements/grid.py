@@ -53,7 +53,9 @@ class DataframeState(ReadOnlyDict):
 
 def dataframe_state(selection: dict[str, Any]) -> DataframeState:
     cells = [tuple(cell) for cell in selection.get("cells", [])]
-    inner = DataframeSelectionState(rows=list(selection.get("rows", [])), columns=list(selection.get("columns", [])), cells=cells)
+    inner = DataframeSelectionState(
+        rows=list(selection.get("rows", [])), columns=list(selection.get("columns", [])), cells=cells
+    )
     return DataframeState(selection=inner)
 
 
@@ -63,7 +65,9 @@ class RowSource:
     `ids` names each row of `frame` (its position in the original data; added rows of an
     editor continue after the last); None means the row's position in `frame`."""
 
-    def __init__(self, frame: Any, specs: Sequence[ColumnSpec], placeholder: str | None, ids: Sequence[int] | None = None) -> None:
+    def __init__(
+        self, frame: Any, specs: Sequence[ColumnSpec], placeholder: str | None, ids: Sequence[int] | None = None
+    ) -> None:
         self.frame = frame
         self.specs = list(specs)
         self.placeholder = placeholder
@@ -102,9 +106,7 @@ class RowSource:
             return []
         rows_at = list(self.order[start:stop]) if self.order is not None else list(range(start, stop))
         part = self.frame.iloc[rows_at]
-        columns = [
-            part.index.tolist() if spec.is_index else part[spec.name].tolist() for spec in self.specs
-        ]
+        columns = [part.index.tolist() if spec.is_index else part[spec.name].tolist() for spec in self.specs]
         return [
             {
                 "pos": self.ids[at] if self.ids is not None else int(at),
@@ -118,19 +120,19 @@ class GridWidget(anywidget.AnyWidget):
     """The grid (js/grid.js). Its repr is its text form."""
 
     _esm = esm("grid.js")
-    columns = traitlets.List([]).tag(sync=True)
+    columns: traitlets.List[Any] = traitlets.List([]).tag(sync=True)
     nrows = traitlets.Int(0).tag(sync=True)
     version = traitlets.Int(0).tag(sync=True)
     height = traitlets.Int(DEFAULT_HEIGHT).tag(sync=True)
     row_height = traitlets.Int(DEFAULT_ROW_HEIGHT).tag(sync=True)
-    selection_modes = traitlets.List([]).tag(sync=True)
-    selection = traitlets.Dict({"rows": [], "columns": [], "cells": []}).tag(sync=True)
-    sort = traitlets.List([]).tag(sync=True)
+    selection_modes: traitlets.List[Any] = traitlets.List([]).tag(sync=True)
+    selection: traitlets.Dict[str, Any] = traitlets.Dict({"rows": [], "columns": [], "cells": []}).tag(sync=True)
+    sort: traitlets.List[Any] = traitlets.List([]).tag(sync=True)
     editable = traitlets.Bool(False).tag(sync=True)
     num_rows = traitlets.Unicode("fixed").tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
     alt = traitlets.Unicode("").tag(sync=True)
-    edits = traitlets.Dict({})  # kernel only: an editor's state (DataEditorState)
+    edits: traitlets.Dict[str, Any] = traitlets.Dict({})  # kernel only: an editor's state (DataEditorState)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -153,7 +155,9 @@ class GridWidget(anywidget.AnyWidget):
 
     def _valid_sort(self, sort: Any, source: RowSource) -> bool:
         return (
-            isinstance(sort, list) and len(sort) == 2 and sort[1] in ("asc", "desc")
+            isinstance(sort, list)
+            and len(sort) == 2
+            and sort[1] in ("asc", "desc")
             and any(spec.key == sort[0] for spec in source.specs)
         )
 

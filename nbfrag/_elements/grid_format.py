@@ -27,10 +27,27 @@ _SAFE_IMAGE = re.compile(r"^(https?://|data:image/(png|jpeg|gif|webp);)", re.IGN
 _SPARK = "▁▂▃▄▅▆▇█"
 # Moment.js tokens -> strftime (longest first).
 _MOMENT = [
-    ("YYYY", "%Y"), ("YY", "%y"), ("MMMM", "%B"), ("MMM", "%b"), ("MM", "%m"), ("M", "%-m"),
-    ("DD", "%d"), ("D", "%-d"), ("dddd", "%A"), ("ddd", "%a"), ("HH", "%H"), ("H", "%-H"),
-    ("hh", "%I"), ("h", "%-I"), ("mm", "%M"), ("m", "%-M"), ("ss", "%S"), ("s", "%-S"),
-    ("A", "%p"), ("a", "%p"), ("Z", "%z"),
+    ("YYYY", "%Y"),
+    ("YY", "%y"),
+    ("MMMM", "%B"),
+    ("MMM", "%b"),
+    ("MM", "%m"),
+    ("M", "%-m"),
+    ("DD", "%d"),
+    ("D", "%-d"),
+    ("dddd", "%A"),
+    ("ddd", "%a"),
+    ("HH", "%H"),
+    ("H", "%-H"),
+    ("hh", "%I"),
+    ("h", "%-I"),
+    ("mm", "%M"),
+    ("m", "%-M"),
+    ("ss", "%S"),
+    ("s", "%-S"),
+    ("A", "%p"),
+    ("a", "%p"),
+    ("Z", "%z"),
 ]
 _MOMENT_RE = re.compile("|".join(re.escape(token) for token, _ in _MOMENT))
 _NAMED_TEMPORAL = {
@@ -67,11 +84,16 @@ class ColumnSpec:
             options = [o if isinstance(o, Mapping) else {"value": o, "label": str(o)} for o in options]
         progress = self._progress_range() if self.kind == "progress" else None
         return {
-            "key": self.key, "label": self.label, "kind": self.kind, "help": self.config.get("help") or "",
-            "width": WIDTHS.get(width, width) if isinstance(width, (str, int)) else None,
+            "key": self.key,
+            "label": self.label,
+            "kind": self.kind,
+            "help": self.config.get("help") or "",
+            "width": WIDTHS.get(width) if isinstance(width, str) else width if isinstance(width, int) else None,
             "align": self.config.get("alignment") or ("right" if self.kind in ("number", "progress") else "left"),
             "index": self.is_index,
-            "editable": bool(editable and not self.is_index and self.kind in EDITABLE and not self.config.get("disabled")),
+            "editable": bool(
+                editable and not self.is_index and self.kind in EDITABLE and not self.config.get("disabled")
+            ),
             "options": _jsonable(options),
             "color": tc.get("color") if self.kind == "progress" else None,
             "range": progress,
@@ -141,9 +163,9 @@ class ColumnSpec:
                 if number != int(number):
                     raise ValueError("not a whole number")
                 number = int(number)
-            for bound, ok in ((tc.get("min_value"), lambda b: number >= b), (tc.get("max_value"), lambda b: number <= b)):
-                if bound is not None and not ok(bound):
-                    raise ValueError(f"{number} is out of range")
+            low, high = tc.get("min_value"), tc.get("max_value")
+            if (low is not None and number < low) or (high is not None and number > high):
+                raise ValueError(f"{number} is out of range")
             return number
         if kind == "checkbox":
             if not isinstance(value, bool):
@@ -191,8 +213,8 @@ def _number(value: Any) -> float:
 
 
 def _temporal(kind: str, value: Any, tc: Mapping[str, Any]) -> Any:
-    wanted = {"date": _dt.date, "time": _dt.time, "datetime": _dt.datetime}[kind]
-    if isinstance(value, wanted) and (kind != "date" or not isinstance(value, _dt.datetime)):
+    wanted: type = {"date": _dt.date, "time": _dt.time, "datetime": _dt.datetime}[kind]
+    if isinstance(value, (_dt.date, _dt.time)) and isinstance(value, wanted):
         value = value.isoformat()
     if not isinstance(value, str):
         raise ValueError("not a date/time text")
@@ -225,7 +247,7 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (_dt.date, _dt.time)):
         return value.isoformat()
     if hasattr(value, "isoformat"):  # pandas Timestamp
-        return value.isoformat()
+        return str(value.isoformat())
     if isinstance(value, Mapping):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if _is_list(value):
@@ -274,7 +296,7 @@ def _engineering(value: float) -> str:
     if value == 0:
         return "0E0"
     exponent = int(math.floor(math.log10(abs(value)) / 3) * 3)
-    return f"{value / 10 ** exponent:.3f}E{exponent}"
+    return f"{value / 10**exponent:.3f}E{exponent}"
 
 
 def format_temporal(value: Any, kind: str, fmt: str | None, timezone: str | None = None) -> str:
@@ -284,13 +306,17 @@ def format_temporal(value: Any, kind: str, fmt: str | None, timezone: str | None
             from zoneinfo import ZoneInfo
 
             zone = ZoneInfo(timezone)
-            value = value.replace(tzinfo=_dt.timezone.utc).astimezone(zone) if value.tzinfo is None else value.astimezone(zone)
+            value = (
+                value.replace(tzinfo=_dt.timezone.utc).astimezone(zone)
+                if value.tzinfo is None
+                else value.astimezone(zone)
+            )
         except (KeyError, ValueError, OSError):
             pass
     named = _NAMED_TEMPORAL[kind]
     if fmt in named or fmt in ("distance", "calendar"):
         pattern = named.get(fmt if fmt in named else None)
-        return value.isoformat() if pattern is None else value.strftime(pattern)
+        return str(value.isoformat() if pattern is None else value.strftime(pattern))
     pattern = _MOMENT_RE.sub(lambda m: dict(_MOMENT)[m.group(0)], str(fmt))
     return str(value.strftime(pattern))
 
@@ -378,7 +404,9 @@ def normalize_config(column_config: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
-def column_specs(frame: Any, configs: Mapping[str, dict[str, Any]], column_order: Any, hide_index: bool | None) -> list[ColumnSpec]:
+def column_specs(
+    frame: Any, configs: Mapping[str, dict[str, Any]], column_order: Any, hide_index: bool | None
+) -> list[ColumnSpec]:
     """The columns shown for `frame`, in order: the index (unless hidden), then the data columns
     in `column_order` (unknown names skipped) or their own order, without hidden ones."""
     specs: list[ColumnSpec] = []
@@ -390,7 +418,9 @@ def column_specs(frame: Any, configs: Mapping[str, dict[str, Any]], column_order
         kind, integer = _kind_of(frame.index.to_series())
         kind = (index_config.get("type_config") or {}).get("type", kind)
         label = index_config.get("label") or (str(frame.index.name) if frame.index.name is not None else "")
-        specs.append(ColumnSpec(None, label, kind, index_config, dict(index_config.get("type_config") or {}), integer, True))
+        specs.append(
+            ColumnSpec(None, label, kind, index_config, dict(index_config.get("type_config") or {}), integer, True)
+        )
     names = list(frame.columns)
     if column_order is not None:
         wanted = [str(c) for c in ([column_order] if isinstance(column_order, str) else column_order)]

@@ -33,9 +33,16 @@ class EditorState:
 
     def __init__(self, frame: Any, specs: list[ColumnSpec], num_rows: str, disabled: Any) -> None:
         self.frame, self.specs, self.num_rows = frame, specs, num_rows
-        locked = set() if disabled in (False, None) else {str(c) for c in disabled} if not isinstance(disabled, bool) else None
+        locked = (
+            set()
+            if disabled in (False, None)
+            else {str(c) for c in disabled}
+            if not isinstance(disabled, bool)
+            else None
+        )
         self.columns = {
-            s.key: s for s in specs
+            s.key: s
+            for s in specs
             if not s.is_index and (locked is not None and s.key not in locked) and s.meta(True)["editable"]
         }
 
@@ -52,7 +59,8 @@ class EditorState:
             edited[row] = {str(c): self._parse(str(c), v) for c, v in changes.items()}
         added = [
             {str(c): self._parse(str(c), v) for c, v in row.items() if c != INDEX}
-            for row in value.get("added_rows") or [] if isinstance(row, Mapping)
+            for row in value.get("added_rows") or []
+            if isinstance(row, Mapping)
         ]
         deleted = sorted({int(p) for p in value.get("deleted_rows") or []})
         if added and self.num_rows not in ("dynamic", "add"):
@@ -100,7 +108,9 @@ class EditorState:
 
     def defaults(self) -> dict[str, Any]:
         """A new row: each column's configured default, where it has one."""
-        return {s.key: s.config["default"] for s in self.specs if not s.is_index and s.config.get("default") is not None}
+        return {
+            s.key: s.config["default"] for s in self.specs if not s.is_index and s.config.get("default") is not None
+        }
 
     # -- applying a state --------------------------------------------------------------------------
     def apply(self, state: Mapping[str, Any]) -> tuple[Any, list[int]]:
@@ -118,7 +128,9 @@ class EditorState:
         frame = frame.iloc[ids]
         added = state["added_rows"]
         if added:
-            rows = pd.DataFrame([{by_key[k]: v for k, v in row.items() if k in by_key} for row in added], columns=frame.columns)
+            rows = pd.DataFrame(
+                [{by_key[k]: v for k, v in row.items() if k in by_key} for row in added], columns=frame.columns
+            )
             if type(self.frame.index).__name__ == "RangeIndex":
                 start = int(self.frame.index[-1]) + 1 if n else 0
                 rows.index = pd.RangeIndex(start, start + len(rows))
@@ -153,16 +165,14 @@ def to_input_type(data: Any, edited: Any) -> Any:
     if module == "numpy":
         return edited.to_numpy() if getattr(data, "ndim", 1) > 1 else edited.iloc[:, 0].to_numpy()
     if module == "pyarrow" and name == "Table":
-        import pyarrow as pa
-
-        return pa.Table.from_pandas(edited, preserve_index=False)
+        return type(data).from_pandas(edited, preserve_index=False)
     if isinstance(data, Mapping):
         first = next(iter(data.values()), None)
         if isinstance(first, (list, tuple)) or type(first).__name__ == "Series":
             return {k: list(v) for k, v in edited.to_dict(orient="list").items()}
         if isinstance(first, Mapping):
             return edited.to_dict()
-        return dict(zip(edited.index, edited.iloc[:, 0]))
+        return dict(zip(edited.index, edited.iloc[:, 0], strict=True))
     if isinstance(data, (list, tuple, set)):
         items = list(data)
         if items and isinstance(items[0], Mapping):
@@ -297,18 +307,40 @@ def data_editor(
     whole_disabled = disabled is True
     alt_text = alt.strip() if isinstance(alt, str) and alt.strip() else None
     slot = place_grid(
-        runtime_frame, "data_editor", wid, frame, specs, width=width, height=height, row_height=rh,
-        placeholder=placeholder, alt=alt_text, modes=[], editable=True, num_rows=num_rows,
-        disabled=whole_disabled, serve_rows=False,
+        runtime_frame,
+        "data_editor",
+        wid,
+        frame,
+        specs,
+        width=width,
+        height=height,
+        row_height=rh,
+        placeholder=placeholder,
+        alt=alt_text,
+        modes=[],
+        editable=True,
+        num_rows=num_rows,
+        disabled=whole_disabled,
+        serve_rows=False,
     )
     grid = slot.widget
     control: Control[dict[str, Any]] = Control(
-        create=lambda: grid, configure=lambda _w: None, config=(num_rows, repr(disabled), len(frame)),
-        coerce=rules.coerce, trait="edits", show=str,
+        create=lambda: grid,
+        configure=lambda _w: None,
+        config=(num_rows, repr(disabled), len(frame)),
+        coerce=rules.coerce,
+        trait="edits",
+        show=str,
     )
     if slot.owner is None:
-        _start(slot, control, EditorOwner(wid, "data_editor", "data_editor", key, widget=grid, form=form_of(runtime_frame.block)))
-    owner = track_value(slot, runtime_frame, "data_editor", key, dict(EMPTY), control, callback, form_of(runtime_frame.block))
+        _start(
+            slot,
+            control,
+            EditorOwner(wid, "data_editor", "data_editor", key, widget=grid, form=form_of(runtime_frame.block)),
+        )
+    owner = track_value(
+        slot, runtime_frame, "data_editor", key, dict(EMPTY), control, callback, form_of(runtime_frame.block)
+    )
     assert isinstance(owner, EditorOwner)
     owner.rerun = on_change != "ignore"
     owner.disabled = whole_disabled
