@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .. import errors
 
@@ -303,8 +304,6 @@ def format_temporal(value: Any, kind: str, fmt: str | None, timezone: str | None
     """A date, time or datetime in a Moment.js `format` (or a named one)."""
     if timezone and isinstance(value, _dt.datetime):
         try:
-            from zoneinfo import ZoneInfo
-
             zone = ZoneInfo(timezone)
             value = (
                 value.replace(tzinfo=_dt.timezone.utc).astimezone(zone)
