@@ -211,12 +211,12 @@ def selection_control(modes: list[str], frame: Any, specs: list[ColumnSpec], gri
                 raise ValueError(f"{kind} selection not allowed")
         return dataframe_state({"rows": sorted(set(rows)) if rows else [], "columns": columns, "cells": pairs})
 
-    def to_widget(state: DataframeState) -> dict[str, Any]:
-        selection = state["selection"]
+    def to_widget(state: Mapping[str, Any]) -> dict[str, Any]:
+        selection = state.get("selection", state)
         return {
-            "rows": list(selection["rows"]),
-            "columns": list(selection["columns"]),
-            "cells": [list(c) for c in selection["cells"]],
+            "rows": list(selection.get("rows") or []),
+            "columns": list(selection.get("columns") or []),
+            "cells": [list(c) for c in selection.get("cells") or []],
         }
 
     return Control(
@@ -341,7 +341,7 @@ def dataframe(
     runtime_frame, wid = widget_frame(
         "dataframe",
         key,
-        *(() if key else (tuple(map(str, frame.columns)), len(frame))),
+        *(() if key else (tuple(map(str, frame.columns)),) if selectable else ("table",)),
         unique=selectable or key is not None,
     )
     alt_text = alt.strip() if isinstance(alt, str) and alt.strip() else None
@@ -364,5 +364,6 @@ def dataframe(
     default = control.coerce(selection_default) if selection_default is not None else dataframe_state(EMPTY)
     owner = track_value(slot, runtime_frame, "dataframe", key, default, control, callback)
     owner.element_type = "dataframe"
-    owner.read = lambda: slot.body  # `nbfrag.testing` reads the table; set_value selects
+    slot.body = frame
+    owner.read = lambda: frame  # `nbfrag.testing` reads the table; set_value selects
     return owner.value
