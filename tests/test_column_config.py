@@ -11,7 +11,14 @@ import pandas as pd
 import pytest
 
 import nbfrag as st
-from nbfrag._elements.grid_format import column_specs, format_number, format_temporal, link_text, normalize_config, sparkline
+from nbfrag._elements.grid_format import (
+    column_specs,
+    format_number,
+    format_temporal,
+    link_text,
+    normalize_config,
+    sparkline,
+)
 
 cc = st.column_config
 GENERIC = {"label": None, "width": None, "help": None, "disabled": None, "required": None, "pinned": None, "alignment": None}

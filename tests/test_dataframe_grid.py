@@ -156,11 +156,11 @@ def test_selection_default_is_the_first_selection(app_test: Any) -> None:
     "call, error, message",
     [
         ("on_select='rerun', selection_mode='bogus'", StreamlitValueError,
-         "Invalid `selection_mode` value. Supported values: 'multi-cell', 'multi-column', 'multi-row', 'single-cell', "
-         "'single-column', 'single-row', 'single-row-required'."),
+         ("Invalid `selection_mode` value. Supported values: 'multi-cell', 'multi-column', 'multi-row', 'single-cell', "
+         "'single-column', 'single-row', 'single-row-required'.")),
         ("on_select='rerun', selection_mode=['single-row', 'multi-row']", StreamlitIncompatibleParametersError,
-         "`selection_mode='multi-row'` and `selection_mode='single-row'` cannot be used together. Only one row "
-         "selection mode can be specified."),
+         ("`selection_mode='multi-row'` and `selection_mode='single-row'` cannot be used together. Only one row "
+         "selection mode can be specified.")),
         ("on_select='bad'", StreamlitValueError,
          "Invalid `on_select` value. Supported values: 'rerun', 'ignore', a callback function."),
         ("selection_default={'selection': {'rows': [0]}}", StreamlitIncompatibleParametersError, "selection_default"),

@@ -14,6 +14,7 @@ applied, in the input's type.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any, Literal
 
 from .. import errors
@@ -303,6 +304,9 @@ def data_editor(
     runtime_frame, wid = widget_frame(
         "data_editor", key, *(() if key else (tuple(map(str, frame.columns)), len(frame), num_rows)), on_change=callback
     )
+    if not isinstance(disabled, bool):  # read-only columns: drawn so, and refused by `rules`
+        locked = {str(c) for c in disabled}
+        specs = [replace(s, config={**s.config, "disabled": True}) if s.key in locked else s for s in specs]
     rules = EditorState(frame, specs, num_rows, disabled)
     whole_disabled = disabled is True
     alt_text = alt.strip() if isinstance(alt, str) and alt.strip() else None
