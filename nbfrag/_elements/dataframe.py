@@ -52,7 +52,8 @@ def prepare(
 
 
 def grid_text(frame: Any, specs: list[ColumnSpec], placeholder: str | None = None) -> str:
-    """The table as text (pandas' `to_string`, cut at `display.max_rows`)."""
+    """The table as text, as pandas writes a DataFrame: past `display.max_rows` rows, the
+    first and last few (`display.min_rows`) and the dimensions."""
     import pandas as pd
 
     names = [s.name for s in specs if not s.is_index]
@@ -60,7 +61,12 @@ def grid_text(frame: Any, specs: list[ColumnSpec], placeholder: str | None = Non
     view = view.set_axis([s.label for s in specs if not s.is_index], axis=1)
     index = any(s.is_index for s in specs)
     rows = pd.get_option("display.max_rows")
-    options: dict[str, Any] = {"index": index, "max_rows": rows}
+    options: dict[str, Any] = {
+        "index": index,
+        "max_rows": rows,
+        "min_rows": pd.get_option("display.min_rows"),
+        "show_dimensions": "truncate",
+    }
     if placeholder is not None:
         options["na_rep"] = placeholder
     if view.shape[1] == 0 and not index:
