@@ -49,6 +49,7 @@ from . import _api
 from . import components as components
 from . import errors as errors
 from ._api import *  # noqa: F403 - the registry is the public face
+from ._elements import column_config as column_config
 from ._elements.bottom import bottom as bottom
 from ._elements.layout import sidebar as sidebar
 from ._runtime.magics import load_ipython_extension as load_ipython_extension

@@ -35,9 +35,9 @@ from ._elements.code import code as code
 from ._elements.code import divider as divider
 from ._elements.code import help as help
 from ._elements.code import latex as latex
-from ._elements.data import dataframe as dataframe
 from ._elements.data import json as json
 from ._elements.data import table as table
+from ._elements.dataframe import dataframe as dataframe
 from ._elements.echo import echo as echo
 from ._elements.effects import balloons as balloons
 from ._elements.effects import spinner as spinner
@@ -85,6 +85,7 @@ from ._widgets.chat import chat_input as chat_input
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
 from ._widgets.color import color_picker as color_picker
+from ._widgets.data_editor import data_editor as data_editor
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
 from ._widgets.multiselect import multiselect as multiselect
@@ -161,6 +162,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("date_input", date_input),
     _Command("time_input", time_input),
     _Command("color_picker", color_picker),
+    _Command("data_editor", data_editor),
     _Command("widget", widget),
     # Chat
     _Command("chat_input", chat_input),
@@ -200,7 +202,7 @@ _COMMANDS: tuple[_Command, ...] = (
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
-_OBJECTS = ("session_state", "sidebar", "errors", "components", "bottom")
+_OBJECTS = ("session_state", "sidebar", "errors", "components", "bottom", "column_config")
 
 # Element kinds on a page that no command draws under its own name: what `print()` and
 # `display()` show in an app, and custom components (`st.components.v2`). (Errors show as

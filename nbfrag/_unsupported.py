@@ -31,12 +31,9 @@ NOT_YET: dict[str, str] = {
     "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
     "badge": "st.markdown with inline code (`label`) shows a short label.",
     "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
-    "column_config": "st.dataframe draws pandas' own table and ignores column_config: rename or format "
-    "the columns with pandas first.",
     "connection": "Open the connection yourself (e.g. sqlalchemy.create_engine) in a function decorated "
     "with functools.cache.",
     "context": "A notebook has no request (headers, cookies, locale) to read.",
-    "data_editor": "st.widget with an editable grid ipywidget, e.g. ipydatagrid.DataGrid(df, editable=True).",
     "datetime_input": "st.date_input and st.time_input, or st.widget(ipywidgets.NaiveDatetimePicker()).",
     "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",

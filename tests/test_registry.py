@@ -70,7 +70,7 @@ def section(title: str) -> str:
 
 def test_all_is_the_table_and_the_public_objects() -> None:
     assert nbfrag.__all__ == [c.name for c in _api._COMMANDS] + list(_api._OBJECTS)
-    assert {"session_state", "sidebar", "errors", "components", "bottom"} <= set(_api._OBJECTS)
+    assert {"session_state", "sidebar", "errors", "components", "bottom", "column_config"} <= set(_api._OBJECTS)
     assert len(set(nbfrag.__all__)) == len(nbfrag.__all__)
     for name in nbfrag.__all__:
         assert getattr(nbfrag, name) is not None
@@ -145,6 +145,7 @@ st.button("b"); st.checkbox("c"); st.toggle("t"); st.radio("r", ["a"]); st.selec
 st.multiselect("m", ["a"]); st.slider("sl"); st.select_slider("ss", ["a", "b"])
 st.text_input("ti"); st.text_area("ta"); st.number_input("n"); st.date_input("d", datetime.date(2024, 1, 1))
 st.time_input("tm", datetime.time(12, 0)); st.color_picker("cp"); st.widget(ipywidgets.IntSlider())
+st.dataframe({"a": [1]}); st.data_editor({"a": [1]})
 st.columns(2); st.container(); st.empty(); st.expander("e"); st.tabs(["a"]); st.popover("p")
 st.write_stream(["streamed"]); st.chat_message("user"); st.chat_input("say"); st.status("s")
 st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
@@ -168,7 +169,7 @@ def ask():
 
 ask()
 """
-NOT_DRAWN_ABOVE = {"dataframe", "table", "image", "pyplot", "plotly_chart", "rerun", "stop"}
+NOT_DRAWN_ABOVE = {"table", "image", "pyplot", "plotly_chart", "rerun", "stop"}
 
 
 def test_each_command_draws_the_kinds_the_table_says(app_test: Any) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .._runtime.runtime import runtime
 from . import code, data, frames, images, media
+from . import dataframe as dataframe_
 from .base import ADDRESS, display_output, has_rich_repr, mimebundle
 from .charts import vega
 from .sanitize import safe_bundle
@@ -105,7 +106,7 @@ def _writer(arg: Any) -> Any:
     if isinstance(arg, BaseException):
         return exception
     if frames.is_dataframe_like(arg):
-        return data.dataframe
+        return dataframe_.dataframe
     if _streamer is not None and (
         inspect.isgenerator(arg) or inspect.isgeneratorfunction(arg) or inspect.isasyncgenfunction(arg)
         or inspect.isasyncgen(arg) or (module == "openai" and name in ("Stream", "AsyncStream"))
