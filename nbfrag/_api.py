@@ -192,7 +192,7 @@ _COMMANDS: tuple[_Command, ...] = (
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
-_OBJECTS = ("session_state", "sidebar", "errors")
+_OBJECTS = ("session_state", "sidebar", "errors", "secrets", "query_params")
 
 # Element kinds on a page that no command draws under its own name: what `print()` and
 # `display()` show in an app. (Errors show as "exception", fragments as "fragment".)

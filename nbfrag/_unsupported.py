@@ -64,8 +64,6 @@ NOT_YET: dict[str, str] = {
     "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
     "pills": _CHOICE,
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map (pip install ipyleaflet).",
-    "query_params": "A notebook page has no URL query parameters to read.",
-    "secrets": "Read them from os.environ, or load your secrets file yourself.",
     "segmented_control": _CHOICE,
     "set_option": _NO_CONFIG,
     "skeleton": "st.empty(), filled when the content is ready.",

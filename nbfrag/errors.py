@@ -328,3 +328,17 @@ FORMS_INFO = (
     "(https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).\n"
 )
 """Appended to the layout errors about forms, as Streamlit does."""
+
+
+class StreamlitSecretNotFoundError(StreamlitAPIException, FileNotFoundError):
+    """No secrets file was found, or one could not be read (`st.secrets`)."""
+
+
+class StreamlitQueryParamDictValueError(StreamlitAPIException):
+    """A query parameter was set to a dict (`st.query_params`)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"Query param value for `{key}` cannot be set to a dictionary. "
+            "Provide a string or iterable of strings instead."
+        )

@@ -69,7 +69,9 @@ def section(title: str) -> str:
 
 
 def test_all_is_the_table_and_the_public_objects() -> None:
-    assert nbfrag.__all__ == [c.name for c in _api._COMMANDS] + ["session_state", "sidebar", "errors"]
+    assert nbfrag.__all__ == [c.name for c in _api._COMMANDS] + [
+        "session_state", "sidebar", "errors", "secrets", "query_params"
+    ]
     assert len(set(nbfrag.__all__)) == len(nbfrag.__all__)
     for name in nbfrag.__all__:
         assert getattr(nbfrag, name) is not None
