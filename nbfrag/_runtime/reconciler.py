@@ -43,6 +43,9 @@ class Slot:
     hidden: bool = False  # machinery (a ticker), not part of what the page shows
     props: Any = None  # what `update` was last applied with
     body: Any = None  # the element's content as the app passed it (a header's text...)
+    # What tests read of the element besides its body, by Streamlit's testing names (a metric's
+    # `delta`, a chat message's `avatar`; `value` when it differs from `body`).
+    fields: dict[str, Any] = field(default_factory=dict)
     pinned: bool = False  # shown after the block's other slots (a top-level `st.chat_input`)
     on_dispose: list[Callable[[], None]] = field(default_factory=list)
 

@@ -247,6 +247,7 @@ def number_input(
         control.coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility,
         bind=bind, persist_state=persist_state,
+        fields={"min": min_value, "max": max_value, "step": step, "placeholder": placeholder},
     )
 
 

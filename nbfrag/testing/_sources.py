@@ -61,11 +61,10 @@ def from_file(path: str | Path) -> Script:
 
 
 def from_function(func: Callable[..., Any]) -> Script:
-    """The function's body, dedented, as a script (its signature and decorators dropped).
-
-    Running the body rather than calling the function keeps what Streamlit users expect: the
-    body is the app, fragments defined in it have their plain names, and it sees no globals
-    of the module that defined it (so it must import what it uses)."""
+    """The function's definition, then a call of it with the test's `args` and `kwargs`
+    (`__args`, `__kwargs` in the script's namespace), as Streamlit's `from_function` does: a
+    `return` in the function ends the run, and the function sees no globals of the module
+    that defined it (so it must import what it uses)."""
     if getattr(func, "__name__", "") == "<lambda>":
         raise TypeError("AppTest.from_function needs a `def` function; got a lambda")
     try:
@@ -75,14 +74,8 @@ def from_function(func: Callable[..., Any]) -> Script:
     definition = ast.parse(source).body[0]
     if not isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)):
         raise TypeError(f"AppTest.from_function needs a `def` function; got {func!r}")
-    first = definition.body[0]
-    lines = source.splitlines(True)
-    head = lines[first.lineno - 1]
-    if first.lineno == definition.lineno:  # `def main(): st.write("x")` on one line
-        body = head[first.col_offset :] + "".join(lines[first.lineno :])
-    else:
-        body = textwrap.dedent("".join(lines[first.lineno - 1 :]))
-    return Script(python_source(body), f"{func.__qualname__}()")
+    call = f"\n{definition.name}(*__args, **__kwargs)\n"
+    return Script(python_source(source.rstrip("\n") + "\n" + call), f"{func.__qualname__}()")
 
 
 def from_notebook(path: str | Path, cell: int | str | None = None) -> Script:
