@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, cast, overload
 
+import traitlets
+
 from .._api import _KINDS
 from .._runtime.reconciler import Block, Slot
 from .._runtime.scopes import Fragment
@@ -250,6 +252,12 @@ class Element(Node):
         return list(index) if isinstance(index, tuple) else index
 
     @property
+    def indices(self) -> list[int]:
+        """The positions of a multiselect's choices in `options`."""
+        index = self._widget_trait("index")
+        return list(index) if isinstance(index, tuple) else ([] if index is None else [index])
+
+    @property
     def min(self) -> Any:
         return self.slot.fields["min"] if "min" in self.slot.fields else self._widget_trait("min")
 
@@ -326,6 +334,13 @@ class Element(Node):
     def __repr__(self) -> str:
         return f"<{self.describe()}>"
 
+    def __eq__(self, other: object) -> bool:
+        """The same element of the page (two lookups of it are equal)."""
+        return isinstance(other, Element) and other.slot is self.slot
+
+    def __hash__(self) -> int:
+        return id(self.slot)
+
     # -- acting -------------------------------------------------------------------------------
     def click(self) -> Element:
         """Click a button through its own click handler, as the browser's click does."""
@@ -363,7 +378,10 @@ class Element(Node):
                 "; click it instead" if callable(getattr(self.slot.widget, "click", None)) else ""
             ))
         with self._acting():
-            write(value)
+            try:
+                write(value)
+            except traitlets.TraitError as exc:  # a value of the wrong type for the widget
+                raise TypeError(f"{self.describe()} cannot take the value {value!r}: {exc}") from None
         return self
 
     def input(self, text: str) -> Element:
