@@ -386,3 +386,18 @@ def test_reference_element_classes():
     assert at.toggle[0].value is True
     with pytest.raises(TypeError):
         at.toggle[0].set_value("True").run()
+
+
+def test_from_file_finds_the_app_beside_the_test_file_too(tmp_path, monkeypatch):
+    """Streamlit 1.67 resolves a relative path against the file that calls `from_file`; its
+    docs (and earlier versions) against the directory `pytest` runs in. nbfrag tries both."""
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "app.py").write_text("import nbfrag as st\nst.text('beside the test')\n")
+    caller = tests / "test_app.py"
+    caller.write_text("from nbfrag.testing import AppTest\n\ndef make():\n    return AppTest.from_file('app.py')\n")
+    monkeypatch.chdir(tmp_path)  # where the app is not
+    namespace: dict = {}
+    exec(compile(caller.read_text(), str(caller), "exec"), namespace)
+    at = namespace["make"]().run()
+    assert at.text[0].value == "beside the test"

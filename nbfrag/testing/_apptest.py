@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -124,8 +125,12 @@ class AppTest(Node):
 
     @classmethod
     def from_file(cls, script_path: str | Path, *, default_timeout: float | None = None) -> AppTest:
-        """An app whose script is a Python file (relative paths: from the current directory)."""
-        return cls(_sources.from_file(script_path), default_timeout=default_timeout)
+        """An app whose script is a Python file. A relative path is found beside the file that
+        calls `from_file` (as in Streamlit 1.67), else in the current directory (as in
+        Streamlit's docs: `pytest` run from the project's root)."""
+        caller = Path(sys._getframe(1).f_code.co_filename)
+        caller_dir = caller.parent if caller.is_file() else None
+        return cls(_sources.from_file(script_path, caller_dir), default_timeout=default_timeout)
 
     @classmethod
     def from_function(

@@ -42,19 +42,24 @@ def from_string(source: str) -> Script:
     return Script(python_source(textwrap.dedent(source)), "<string>")
 
 
-def resolve(path: str | Path) -> Path:
+def resolve(path: str | Path, caller_dir: Path | None = None) -> Path:
     """A relative path is relative to the current directory, as for `open()`."""
     resolved = Path(path).expanduser().resolve()
     if not resolved.is_file():
+        beside = f"; or beside the calling file, in {caller_dir}" if caller_dir is not None else ""
         raise FileNotFoundError(
             f"No such file: {str(path)!r} (looked for {resolved}; relative paths are relative "
-            f"to the current directory, {Path.cwd()})"
+            f"to the current directory, {Path.cwd()}{beside})"
         )
     return resolved
 
 
-def from_file(path: str | Path) -> Script:
-    resolved = resolve(path)
+def from_file(path: str | Path, caller_dir: Path | None = None) -> Script:
+    """A script file. A relative path is looked for beside the file that calls `from_file`
+    (`caller_dir`, as Streamlit 1.67 does), then in the current directory (as Streamlit's docs
+    and older versions have it: `pytest` run from the project's root)."""
+    beside = caller_dir / path if caller_dir is not None and not Path(path).is_absolute() else None
+    resolved = beside.resolve() if beside is not None and beside.is_file() else resolve(path, caller_dir)
     if resolved.suffix == ".ipynb":
         raise ValueError(f"{path} is a notebook: use AppTest.from_notebook({str(path)!r}, cell=N)")
     return Script(python_source(resolved.read_text(encoding="utf-8")), str(path), str(resolved))
