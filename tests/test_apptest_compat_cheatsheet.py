@@ -1,4 +1,4 @@
-# ruff: noqa: F811, E711, E712 - fixtures as parameters; the cheat sheet's `== False` style
+# ruff: noqa: F811, E712, B015 - fixtures as parameters; the cheat sheet's `== False` and bare comparisons
 """Streamlit's "App testing cheat sheet", section by section, run unchanged against nbfrag (the
 app with `import nbfrag as st`, the test with `from nbfrag.testing import AppTest`). The cheat
 sheet shows assertions without their app: each app here is written to make them true, as
