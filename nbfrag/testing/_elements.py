@@ -101,9 +101,9 @@ class Node:
         """Every visible element inside, in page order (nested ones after their container)."""
         return [Element(slot, self._actor) for slot in walk(self._blocks())]
 
-    def kind_list(self, kind: str) -> ElementList:
+    def kind_list(self, kind: str, aliases: bool = True) -> ElementList:
         """The elements of one kind, in page order (`ALIASES`: a Streamlit list of several)."""
-        kinds = ALIASES.get(kind, (kind,))
+        kinds = ALIASES.get(kind, (kind,)) if aliases else (kind,)
         return ElementList(kind, [e for e in self.elements() if e.kind in kinds], self)
 
     @overload
@@ -117,7 +117,8 @@ class Node:
         if key is None:
             if kind is None:
                 raise TypeError("get() needs an element kind or key=")
-            return self.kind_list(kind)
+            # nbfrag's own kinds: `get("tabs")` is the groups of tabs (`at.tabs`, the tabs).
+            return self.kind_list(kind, aliases=kind == "button")
         candidates = self.elements() if kind is None else list(self.kind_list(kind))
         return find_one(candidates, kind or "element", self, key=key)
 
