@@ -254,9 +254,16 @@ class Element(Node):
 
     @property
     def indices(self) -> list[int]:
-        """The positions of a multiselect's choices in `options`."""
+        """The positions of a multiselect's choices in `options`, in the order chosen."""
         index = self._widget_trait("index")
-        return list(index) if isinstance(index, tuple) else ([] if index is None else [index])
+        positions = list(index) if isinstance(index, tuple) else ([] if index is None else [index])
+        labels, chosen = self.options, self.value
+        if isinstance(chosen, list) and len(chosen) == len(positions):  # in the order chosen
+            by_label = {labels[i]: i for i in positions}
+            shown = [str(choice) for choice in chosen]
+            if set(shown) == set(by_label):
+                return [by_label[label] for label in shown]
+        return positions
 
     @property
     def min(self) -> Any:
@@ -529,16 +536,23 @@ class ElementList(Sequence[Element]):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __call__(self, key: str | None = None, *, label: str | None = None) -> Element:
-        """The one element with this key (or, when no element has that key, this label); an
-        error (`KeyError`) lists the ones that exist."""
-        if key is not None and label is None:
-            if any(e.key == str(key) for e in self._elements):
-                return find_one(self._elements, self.kind, self._node, key=key)
-            if any(e.label == key for e in self._elements):
-                return find_one(self._elements, self.kind, self._node, label=key)
+    def __call__(
+        self, key_or_label: str | None = None, /, *, key: str | None = None, label: str | None = None
+    ) -> Element:
+        """The one element with this key: `at.button("k")` or `at.button(key="k")` as in
+        Streamlit. Positionally, when no element has that key, nbfrag takes it as a label
+        (`at.button("Plus one!")`); `label=` is a label only. An error (`KeyError`) lists the
+        ones that exist."""
+        if key_or_label is not None:
+            if key is not None or label is not None:
+                raise TypeError("pass a key (or label) positionally, or key=/label=, not both")
+            wanted = str(key_or_label)
+            if any(e.key == wanted for e in self._elements):
+                return find_one(self._elements, self.kind, self._node, key=wanted)
+            if any(e.label == wanted for e in self._elements):
+                return find_one(self._elements, self.kind, self._node, label=wanted)
             raise ElementNotFound(
-                f"No {self.kind} with key or label {key!r}{self._node._where()}."
+                f"No {self.kind} with key or label {wanted!r}{self._node._where()}."
                 + not_found_listing(self._elements, self.kind, self._node)
             )
         return find_one(self._elements, self.kind, self._node, label=label, key=key)
