@@ -381,3 +381,21 @@ def test_setting_query_params_in_an_app_sends_the_query_string_to_the_page():
     assert head.query == "tag=a&tag=b"
     at.button("Clear").click().run()
     assert head.query == ""
+
+
+@pytest.mark.parametrize("name", ["secrets", "query_params"])
+def test_the_objects_docstrings_teach_and_their_examples_run(name):
+    """As tests/test_docstrings.py checks the commands': a one-sentence summary, Returns, a
+    runnable example, and a differences section exactly as the README row lists some."""
+    import inspect
+
+    from test_docstrings import DIFFERENCES, example_code, readme_rows, sections
+
+    parts = sections(inspect.getdoc(getattr(st, name)) or "")
+    assert parts[""].splitlines()[0].endswith(".") and parts.get("Returns")
+    code = example_code(parts.get("Examples", ""))
+    assert "import nbfrag as st" in code and f"st.{name}" in code
+    at = AppTest.from_string(code).run()
+    assert not at.exception and at.runs[-1].outcome == "completed"
+    row = next(row for row in readme_rows() if row[0] == f"`st.{name}`")
+    assert (row[3] not in ("", "—")) == bool(parts.get(DIFFERENCES))

@@ -83,11 +83,19 @@ def set_params_of(session: Session, params: Mapping[str, Any]) -> None:
 
 
 class QueryParamsProxy(MutableMapping[str, str]):
-    """`st.query_params`: read, set and delete the URL's query parameters like a dict.
+    """The page URL's query parameters, read and set like a dict: `st.query_params["page"]`.
 
     A key's value is its last one (`get_all` gives every one); setting a list repeats the key
-    (`?tag=a&tag=b`); every value is stored as text. `embed` and `embed_options` are
-    Streamlit's own and cannot be set. Under Voila each change updates the address bar.
+    (`?tag=a&tag=b`); every value is stored as text. Attribute access works too
+    (`st.query_params.page`); `to_dict()`, `from_dict(d)` (replaces them all), `update`,
+    `clear()`. `embed` and `embed_options` are Streamlit's own and cannot be set. Under Voila
+    they start as the page's query string and each change updates the address bar (no
+    reload). An `AppTest` has its own (`at.query_params`).
+
+    Returns
+    -------
+    QueryParamsProxy
+        `st.query_params` is an object, not a command: use it like a dict of str.
 
     Differences from Streamlit
     --------------------------

@@ -90,10 +90,37 @@ def _plain(value: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class Secrets(AttrDict):
-    """`st.secrets`: read-only, by attribute or item; sections are nested `AttrDict`s.
+    """The app's secrets, read from `secrets.toml` files: `st.secrets.db.password`.
 
-    `repr` names the keys only, never the values: printing `st.secrets` in a cell or an app
-    shows no secret."""
+    Read-only, by attribute (`st.secrets.token`) or item (`st.secrets["token"]`); a TOML
+    section is a nested mapping of the same kind (`st.secrets.db.user`); `to_dict()` gives
+    plain dicts. The files are `~/.streamlit/secrets.toml`, then `.streamlit/secrets.toml` in
+    the kernel's current directory (beside the notebook), the later winning key by key; they
+    are read on first use and again when one changes. Root-level text secrets are also set
+    in `os.environ`, as Streamlit does. A missing key is a `KeyError` (an `AttributeError`
+    by attribute); with no secrets file at all, reading one raises
+    `StreamlitSecretNotFoundError` (a `FileNotFoundError`). An `AppTest` gives its app
+    secrets of its own (`at.secrets["token"] = ...`).
+
+    Returns
+    -------
+    Secrets
+        `st.secrets` is an object, not a command: read it like a read-only dict.
+
+    Differences from Streamlit
+    --------------------------
+    * Its `repr` (what a notebook cell shows for `st.secrets`) names the keys, never the
+      values; `st.write(st.secrets)` still shows them, as Streamlit's does.
+    * `secrets.files` cannot be configured (no `config.toml`): the two files above are read.
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> if st.secrets.load_if_toml_exists():
+    ...     st.write("Connecting as", st.secrets.get("db_username", "nobody"))
+    ... else:
+    ...     st.info("Add .streamlit/secrets.toml beside the notebook to connect.")
+    """
 
     def __init__(self) -> None:
         super().__init__({})
