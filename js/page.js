@@ -5,6 +5,9 @@
 //   title    plain text ("" = leave the page's own title); assigned to
 //            document.title, which is text, never markup
 //   favicon  a data: or http(s) URL built by the kernel ("" = leave the icon)
+//   query    the URL's query string as `st.query_params` last set it, without
+//            "?" (null = never set: leave the URL); applied with
+//            history.replaceState (no reload, no new history entry)
 //
 // Only a Voila page is the app's own page (its <body> has data-voila). In
 // JupyterLab and Notebook 7 the tab belongs to the notebook, so the view does
@@ -40,12 +43,24 @@ export function setFavicon(doc, href) {
   if (link.getAttribute("href") !== safe) link.setAttribute("href", safe);
 }
 
-/** Apply the model's title and icon to the page, if it is a Voila page. */
+/** Put `query` (a query string without "?", "" for none) in the page's address. */
+export function setQuery(doc, query) {
+  if (typeof query !== "string") return;
+  const win = doc.defaultView;
+  const url = new URL(win.location.href);
+  const search = query === "" ? "" : `?${query}`;
+  if (url.search === search) return;
+  url.search = search;
+  win.history.replaceState(win.history.state, "", url.toString());
+}
+
+/** Apply the model's title, icon and query string to the page, if it is a Voila page. */
 export function applyHead(doc, model) {
   if (!isVoila(doc)) return;
   const title = model.get("title");
   if (typeof title === "string" && title !== "" && doc.title !== title) doc.title = title;
   setFavicon(doc, model.get("favicon"));
+  setQuery(doc, model.get("query"));
 }
 
 function render({ model, el }) {
@@ -55,9 +70,11 @@ function render({ model, el }) {
   apply();
   model.on("change:title", apply);
   model.on("change:favicon", apply);
+  model.on("change:query", apply);
   return () => {
     model.off("change:title", apply);
     model.off("change:favicon", apply);
+    model.off("change:query", apply);
   };
 }
 

@@ -52,6 +52,8 @@ from ._api import *  # noqa: F403 - the registry is the public face
 from ._elements import column_config as column_config
 from ._elements.bottom import bottom as bottom
 from ._elements.layout import sidebar as sidebar
+from ._flow.query_params import query_params as query_params
+from ._flow.secrets import secrets as secrets
 from ._runtime.magics import load_ipython_extension as load_ipython_extension
 from ._runtime.magics import unload_ipython_extension as unload_ipython_extension
 from ._runtime.runtime import runtime as _runtime

@@ -202,7 +202,9 @@ _COMMANDS: tuple[_Command, ...] = (
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
-_OBJECTS = ("session_state", "sidebar", "errors", "components", "bottom", "column_config")
+_OBJECTS = (
+    "session_state", "sidebar", "errors", "components", "bottom", "column_config", "secrets", "query_params",
+)
 
 # Element kinds on a page that no command draws under its own name: what `print()` and
 # `display()` show in an app, and custom components (`st.components.v2`). (Errors show as

@@ -55,8 +55,6 @@ NOT_YET: dict[str, str] = {
     "pills": _CHOICE,
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map with any layers "
     "(pip install ipyleaflet); st.map shows points.",
-    "query_params": "A notebook page has no URL query parameters to read.",
-    "secrets": "Read them from os.environ, or load your secrets file yourself.",
     "segmented_control": _CHOICE,
     "set_option": _NO_CONFIG,
     "snow": "st.balloons().",

@@ -367,3 +367,17 @@ class BidiComponentUnserializableDataError(BidiComponentError):
             "The `data` given to the component could not be serialized: pass JSON-serializable "
             "data (dicts, lists, strings, numbers), a pandas DataFrame or a NumPy array."
         )
+
+
+class StreamlitSecretNotFoundError(StreamlitAPIException, FileNotFoundError):
+    """No secrets file was found, or one could not be read (`st.secrets`)."""
+
+
+class StreamlitQueryParamDictValueError(StreamlitAPIException):
+    """A query parameter was set to a dict (`st.query_params`)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"Query param value for `{key}` cannot be set to a dictionary. "
+            "Provide a string or iterable of strings instead."
+        )

@@ -149,4 +149,4 @@ def test_pixel_sizes_fix_the_output_box(app_test: Any) -> None:
 )
 def test_bad_values_get_streamlits_errors(app_test: Any, call: str, message: str) -> None:
     at = app_test.from_string(f"import nbfrag as st\n{call}").run()
-    assert message in at.exception[0].value
+    assert message in str(at.exception[0])

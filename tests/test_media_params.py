@@ -63,7 +63,7 @@ def test_image_takes_streamlits_positional_order(app_test: Any) -> None:
 )
 def test_bad_values_raise_clear_errors(app_test: Any, call: str, message: str) -> None:
     at = app_test.from_string(PRELUDE + call).run()
-    assert message in at.exception[0].value
+    assert message in str(at.exception[0])
 
 
 def test_pyplot_alt_and_width(app_test: Any) -> None:

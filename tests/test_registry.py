@@ -70,7 +70,7 @@ def section(title: str) -> str:
 
 def test_all_is_the_table_and_the_public_objects() -> None:
     assert nbfrag.__all__ == [c.name for c in _api._COMMANDS] + list(_api._OBJECTS)
-    assert {"session_state", "sidebar", "errors", "components", "bottom", "column_config"} <= set(_api._OBJECTS)
+    assert {"session_state", "sidebar", "errors", "components", "bottom", "column_config", "secrets", "query_params"} <= set(_api._OBJECTS)
     assert len(set(nbfrag.__all__)) == len(nbfrag.__all__)
     for name in nbfrag.__all__:
         assert getattr(nbfrag, name) is not None
@@ -121,7 +121,7 @@ def test_testing_knows_every_kind_the_commands_draw(app_test: Any) -> None:
     at = app_test.from_string("import nbfrag as st").run()
     for kind in ("column", "tab", "output", "fragment", "exception", "button", "columns", "widget"):
         assert kind in KINDS and list(getattr(at, kind)) == []
-    for not_a_kind in ("write", "spinner", "toast", "rerun"):
+    for not_a_kind in ("write", "spinner", "rerun"):  # (`at.toast`: the toasts, as Streamlit has it)
         assert not_a_kind not in KINDS
         with pytest.raises(AttributeError, match=f"has no attribute {not_a_kind!r}"):
             getattr(at, not_a_kind)

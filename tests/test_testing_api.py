@@ -84,7 +84,7 @@ def test_from_function_does_not_see_the_globals_around_it(app_test):
         st.text(BUTTONS)
 
     at = app_test.from_function(main).run()
-    assert at.exception[0].value == "NameError: name 'BUTTONS' is not defined"
+    assert at.exception[0].value == "name 'BUTTONS' is not defined"  # the message, as Streamlit's
     assert at.runs[-1].outcome == "exception"
 
 
@@ -138,10 +138,10 @@ def test_elements_by_kind_label_key_and_fragment(app_test):
 def test_missing_label_lists_what_exists(app_test):
     at = app_test.from_string(COUNT_TO_FIVE).run()
     assert error(LookupError, lambda: at.button("Plus 1")) == (
-        "No button labelled 'Plus 1'. Buttons: 'Plus one!', 'Check click count'."
+        "No button with key or label 'Plus 1'. Buttons: 'Plus one!', 'Check click count'."
     )
     assert error(LookupError, lambda: at.checkbox("Agree")) == (
-        "No checkbox labelled 'Agree'. There are no checkboxes. "
+        "No checkbox with key or label 'Agree'. There are no checkboxes. "
         "The page shows: button, fragment, header."
     )
 
@@ -160,7 +160,7 @@ def test_scoped_lookups_say_where_they_looked(app_test):
         "No header [0]: there are no headers in fragment 'count_to_five'. "
         "Fragment 'count_to_five' shows: button."
     )
-    with pytest.raises(LookupError, match=r"^No button labelled 'Check click count' in fragment"):
+    with pytest.raises(LookupError, match=r"^No button with key or label 'Check click count' in fragment"):
         at.fragment("count_to_five").button("Check click count")
     with pytest.raises(AttributeError, match="holds no elements"):
         at.header[0].button  # noqa: B018 - the lookup is what raises
@@ -194,7 +194,7 @@ def test_actions_check_what_the_element_is(app_test):
     with pytest.raises(TypeError, match="header 'Multiples of five clicks: 0' cannot be clicked"):
         at.header[0].click()
     with pytest.raises(TypeError, match="button 'Plus one!' has no value to set; click it instead"):
-        at.button("Plus one!").set_value(True)
+        at.button("Plus one!").set_value("clicked")  # (set_value(True) clicks, as in Streamlit)
 
 
 def test_streamlit_style_run_after_an_action_adds_no_run(app_test):
@@ -243,7 +243,7 @@ def test_tick_reruns_the_timed_fragment_through_its_ticker(app_test):
     assert str(at.fragment("clock")) == "fragment clock:\n  tick 3"
     with pytest.raises(LookupError, match="Fragment 'still' has no run_every timer. Fragments with one: 'clock'."):
         at.tick("still")
-    with pytest.raises(LookupError, match="No fragment labelled 'nope'. Fragments: 'clock', 'still'."):
+    with pytest.raises(LookupError, match="No fragment with key or label 'nope'. Fragments: 'clock', 'still'."):
         at.tick("nope")
 
 
@@ -262,7 +262,7 @@ def test_exception_in_a_fragment_rerun_is_drawn_in_the_fragment(app_test):
     ).run()
     at.button("Fail").click()
     assert (at.runs[-1].scope, at.runs[-1].outcome) == ("fragment", "exception")
-    assert at.fragment("f").exception[0].value == "ZeroDivisionError: division by zero"
+    assert at.fragment("f").exception[0].value == "division by zero"
     assert at.text[-1].value == "outside"
 
 
@@ -323,7 +323,7 @@ def test_an_app_cannot_drive_an_app_test_while_it_runs(app_test):
         inner.run()
 
     outer = app_test.from_function(main, args=(inner,)).run()
-    assert outer.exception[0].value.startswith("RuntimeError: An AppTest cannot act while")
+    assert outer.exception[0].value.startswith("An AppTest cannot act while")
     assert inner.runs == []
 
 

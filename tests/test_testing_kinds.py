@@ -105,7 +105,7 @@ def test_layout_elements_hold_their_elements(app_test):
     assert (at.runs[-1].scope, at.runs[-1].fragments) == ("fragment", ["details"])
     assert str(at.column[1]) == "column 2:\n  fragment details:\n    ▸ More:\n      [x] Extra"
     assert str(at).startswith("sidebar:\n  [Side]\ncolumns:\n")
-    with pytest.raises(LookupError, match=r"^No button labelled 'Right' in the sidebar\. Buttons in the sidebar: 'Side'\.$"):
+    with pytest.raises(LookupError, match=r"^No button with key or label 'Right' in the sidebar\. Buttons in the sidebar: 'Side'\.$"):
         at.sidebar.button("Right")
 
 
@@ -113,5 +113,5 @@ def test_any_element_kind_reads_what_the_app_gave_it(app_test):
     at = app_test.from_string(
         "import nbfrag as st\nst.success('Saved')\nst.metric('Users', 42)\nst.code('x = 1')"
     ).run()
-    assert (at.success[0].value, at.metric[0].value, at.code[0].value) == ("Saved", 42, "x = 1")
+    assert (at.success[0].value, at.metric[0].value, at.code[0].value) == ("Saved", "42", "x = 1")
     assert at.warning.values == []  # a known kind that is not on the page is an empty list

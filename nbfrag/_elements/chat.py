@@ -119,5 +119,6 @@ def chat_message(name: str, *, avatar: Any = None, width: Width = "stretch") -> 
         text=lambda: f"{avatar_text} {name}:", inner=lambda row: row.children[1],
     )
     slot.body = name
+    slot.fields.update(name=name, avatar=avatar if isinstance(avatar, str) else name)
     assert slot.block is not None
     return Container(slot.block)

@@ -59,7 +59,8 @@ def json(body: Any, *, expanded: bool | int = True, width: Any = None) -> None:
     html = highlight(text, "json")
     if expanded is False or (not isinstance(expanded, bool) and expanded == 0):
         html = f"<details><summary style='cursor:pointer'>{escape(_summary(text))}</summary>{html}</details>"
-    place_html("json", f"<div class='nbfrag-json-block'>{html}</div>", text, body)
+    slot = place_html("json", f"<div class='nbfrag-json-block'>{html}</div>", text, body)
+    slot.fields["value"] = body if isinstance(body, str) else _json.dumps(body, default=repr)
 
 
 def json_text(body: Any) -> str:

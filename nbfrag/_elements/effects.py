@@ -125,6 +125,7 @@ def toast(body: str, *, icon: str | None = None, duration: str | int = "short") 
     text = clean_text(body)
     toaster.push(markdown_html(text), str(icon or ""), seconds)
     frame.app.toasts.append(text)
+    frame.app.toast_icons.append(str(icon or ""))
 
 
 def balloons() -> None:

@@ -170,7 +170,8 @@ def metric(
         f"<div class='nbfrag-metric-value' style='font-size:2.25em;line-height:1.2'>{escape(value_text)}</div>"
         f"{delta_html}{chart_html}</div>"
     )
-    place_html("metric", html, text, value)
+    slot = place_html("metric", html, text, value)
+    slot.fields.update(label=label_text, value=value_text, delta=delta_text)
 
 
 def _frame_style(border: bool, width: Any, height: Any) -> str:

@@ -115,14 +115,20 @@ def set_page_config(
         _show_head(frame, page)
 
 
-def _show_head(frame: Any, page: PageConfig) -> None:
-    """Create (once per app) the invisible widget that puts the title and icon on the tab."""
+def page_head(frame: Any) -> PageHead:
+    """The app's invisible widget (made once per app) that sets the browser tab's title and
+    icon, and the page's URL query string (`st.query_params`), under Voila."""
     block = frame.app.root
-    head = block.extras.get("page-head")
+    head: PageHead | None = block.extras.get("page-head")
     if head is None:
         head = block.extra("page-head", PageHead)
         if block.widget is None:  # a plain cell: no area to sit in
             frame.show(head)
+    return head
+
+
+def _show_head(frame: Any, page: PageConfig) -> None:
+    head = page_head(frame)
     head.title = page.title or ""
     head.favicon = page.favicon
 

@@ -109,10 +109,15 @@ def show_exception(block: Block, exc: BaseException, *, tracebacks: bool = True)
             f"{trace}</div>"
         )
 
-    return block.place(
+    slot = block.place(
         "exception",
         None,
         lambda: Html("nbfrag-exception-element"),
         update,
         text=lambda: headline,
     )
+    # What tests read, as Streamlit's testing `Exception` element has it.
+    slot.fields.update(
+        value=message, message=message, stack_trace=[line.rstrip("\n") for line in traceback.format_list(frames)]
+    )
+    return slot

@@ -61,11 +61,13 @@ class PageConfig:
 
 
 class PageHead(anywidget.AnyWidget):
-    """Sets the browser tab's title and icon under Voila (see js/page.js)."""
+    """Sets the browser tab's title and icon, and the URL's query string, under Voila (see js/page.js)."""
 
     _esm = esm("page.js")
     title = traitlets.Unicode("").tag(sync=True)
     favicon = traitlets.Unicode("").tag(sync=True)
+    # The page's query string as `st.query_params` last set it (None: never set, leave the URL).
+    query = traitlets.Unicode(None, allow_none=True).tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(layout=widgets.Layout(display="none"), **kwargs)

@@ -13,7 +13,8 @@ during this run. Widgets use their widget id as identity; fragments their qualif
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,29 @@ from . import recording
 # is refused with `StreamlitAPIException`: the text form, closing and the browser's layout
 # all walk the tree, and no real page comes near this.
 MAX_DEPTH = 100
+
+# Lists that `collect_appends` is filling: every block that starts appending is added to each,
+# with where its appended part starts.
+_COLLECTORS: list[list[tuple[Block, int]]] = []
+
+
+@contextmanager
+def carry_appends() -> Iterator[list[Block]]:
+    """While the block runs (a widget's callback), note the blocks it writes into from outside
+    their runs (a container drawn by the last run); afterwards what it wrote into each is
+    `carried` into the block's next run, where it comes first (Streamlit keeps a callback's
+    writes). Yields the blocks, whose `carried` the caller clears when its run ends."""
+    found: list[tuple[Block, int]] = []
+    blocks: list[Block] = []
+    _COLLECTORS.append(found)
+    try:
+        yield blocks
+    finally:
+        _COLLECTORS.remove(found)
+        for block, start in found:
+            if block._appending and block._next is not None:
+                block.carried = block._next[start:]
+                blocks.append(block)
 
 Key = tuple[str, Hashable, int]
 
@@ -43,6 +67,9 @@ class Slot:
     hidden: bool = False  # machinery (a ticker), not part of what the page shows
     props: Any = None  # what `update` was last applied with
     body: Any = None  # the element's content as the app passed it (a header's text...)
+    # What tests read of the element besides its body, by Streamlit's testing names (a metric's
+    # `delta`, a chat message's `avatar`; `value` when it differs from `body`).
+    fields: dict[str, Any] = field(default_factory=dict)
     pinned: bool = False  # shown after the block's other slots (a top-level `st.chat_input`)
     on_dispose: list[Callable[[], None]] = field(default_factory=list)
 
@@ -107,6 +134,10 @@ class Block:
         # Drawn by another thread than its parent's (a parallel fragment's area): showing
         # progress mid-run stops here instead of redrawing the parent, which may be running.
         self.isolated = False
+        # Elements a widget's callback wrote into this block (a container of the last run)
+        # before this run redraws it: they start the block's next run, as in Streamlit.
+        self.carried: list[Slot] = []
+        self.appends: list[tuple[Block, int]] | None = None  # see `collect_appends`
 
     @property
     def depth(self) -> int:
@@ -131,10 +162,12 @@ class Block:
         return self._next is not None
 
     def begin(self) -> None:
-        """Start a run: nothing placed yet, last run's slots are candidates for reuse."""
-        self._next = []
-        self._placed = set()
-        self._counts.clear()
+        """Start a run: nothing placed yet (but what a callback `carried` in), last run's
+        slots are candidates for reuse."""
+        self._next = list(self.carried)
+        self._placed = set(map(id, self._next))
+        self._counts = Counter((s.key[0], s.key[1]) for s in self._next)
+        self.carried = []
         self._appending = False
         self._nested = []
 
@@ -203,6 +236,8 @@ class Block:
         self._placed = set(map(id, self.slots))
         self._counts = Counter((s.key[0], s.key[1]) for s in self.slots)
         self._appending = True
+        for collector in _COLLECTORS:
+            collector.append((self, len(placed)))
         return placed
 
     # -- captured output --------------------------------------------------------------------

@@ -38,7 +38,7 @@ from .. import errors
 from .capture import Capture
 from .execution import Execution, execute
 from .parallel import PARALLEL_OUTSIDE, ParallelRuns, ThreadState, host_of
-from .reconciler import Block
+from .reconciler import Block, carry_appends
 from .scopes import (
     RERUN_NEEDS_EXTENSION,
     App,
@@ -83,6 +83,7 @@ class Runtime(ParallelRuns):
         self.show_tracebacks = "VOILA_KERNEL_ID" not in os.environ
         # Called with each finished `Run` (how `nbfrag.testing` records `at.runs`).
         self.run_observers: list[Callable[[Run], None]] = []
+        self._carried: list[Block] = []  # blocks a callback of this run wrote into (see `_call_back`)
 
     def reset(self) -> None:
         """Close every app and forget Session State (a fresh session, as after a restart)."""
@@ -318,11 +319,16 @@ class Runtime(ParallelRuns):
         assert frame is not None
         token = self._frame.set(dataclasses.replace(frame, in_callback=True))
         try:
-            callback()
+            with carry_appends() as written:  # into containers of the last run: kept, as Streamlit does
+                callback()
         finally:
             self._frame.reset(token)
+            self._carried.extend(written)
 
     def _finished(self, run: Run) -> None:
+        for block in self._carried:  # a container this run did not redraw keeps them as appended
+            block.carried = []
+        self._carried.clear()
         for observer in list(self.run_observers):
             observer(run)
 

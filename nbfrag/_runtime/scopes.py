@@ -70,6 +70,7 @@ class App:
             host.block = self.root
         self.sidebar: Block | None = None  # made by the first `st.sidebar` (see _layout)
         self.toasts: list[str] = []  # every toast body, oldest first (for tests)
+        self.toast_icons: list[str] = []  # their icons ("" for none)
         self.hand_run: Run | None = None  # a plain cell running by hand (widget ids so far)
         self.magic = magic  # bare expressions are written (not in plain cells: IPython shows them)
         self.page = PageConfig()  # st.set_page_config; its layout applies from the start

@@ -425,12 +425,14 @@ def input_widget(
     bind: Bind = None,
     persist_state: PersistState = None,
     text: Callable[[InputOwner], str] | None = None,
+    fields: dict[str, Any] | None = None,
 ) -> V:
     """Draw an input widget and return its value: the generic path of every input.
 
     `default` is the value of a new widget, unless Session State already holds its `key`
     (set before the widget existed), which wins, as in Streamlit. `bind` and `persist_state`
     are checked as Streamlit checks them (see `types.check_bind`, `types.check_persist_state`).
+    `fields` are what `nbfrag.testing` reads of the widget besides its value (`placeholder`).
     """
     check_label_visibility(label_visibility)
     check_bind(bind, key)
@@ -460,6 +462,7 @@ def input_widget(
     owner.rerun = on_change != "ignore"
     owner.disabled = bool(disabled)
     slot.text = (lambda: text(owner)) if text is not None else owner.describe
+    slot.fields.update(help=help, **(fields or {}))
     frame.show(slot.widget)
     value: V = owner.value
     return value

@@ -157,6 +157,7 @@ def button(
         owner.guard_disabled(slot.widget)
         guard_messages(slot.widget)
     owner = slot.owner
+    owner.label = str(label)  # a keyed button keeps its widget when a rerun relabels it
     owner.app, owner.fragment = frame.app, frame.fragment
     owner.disabled = bool(disabled)
     owner.callback = make_callback(on_click, args, kwargs)

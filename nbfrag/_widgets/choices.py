@@ -271,7 +271,7 @@ def selectbox(
         "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
-        bind=bind, persist_state=persist_state,
+        bind=bind, persist_state=persist_state, fields={"placeholder": placeholder},
     )
 
 

@@ -235,8 +235,10 @@ def number_input(
     >>> price = st.number_input("Price each", min_value=0.0, value=19.5, step=0.5, format="%.2f")
     >>> st.write(f"Total: {guests * price:.2f}")
     """
-    if isinstance(value, str) and value == "min":
-        value = min_value if min_value is not None else 0
+    if isinstance(value, str) and value == "min":  # no numbers at all: 0.0, a float, as Streamlit's
+        given = [n for n in (min_value, max_value, step) if n is not None]
+        ints = bool(given) and all(isinstance(n, int) and not isinstance(n, bool) for n in given)
+        value = min_value if min_value is not None else (0 if ints else 0.0)
     cast = _number_input_type(value, min_value, max_value, step)
     step = step if step is not None else default_step(cast)
     control = _number_control(cast, value is None, min_value, max_value, step, format, placeholder)
@@ -247,6 +249,7 @@ def number_input(
         control.coerce(value), control, help=help, on_change=on_change, args=args, kwargs=kwargs,
         disabled=disabled, label_visibility=label_visibility,
         bind=bind, persist_state=persist_state,
+        fields={"min": min_value, "max": max_value, "step": step, "placeholder": placeholder},
     )
 
 

@@ -209,6 +209,7 @@ def text_input(
         "text_input", label, key, identity, initial,
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+        fields={"max_chars": max_chars, "placeholder": placeholder},
     )
 
 
@@ -334,5 +335,5 @@ def text_area(
         "text_area", label, key, (value, height, max_chars, placeholder), initial, control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
-        bind=bind, persist_state=persist_state,
+        bind=bind, persist_state=persist_state, fields={"max_chars": max_chars, "placeholder": placeholder},
     )

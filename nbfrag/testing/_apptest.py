@@ -12,6 +12,9 @@ process, and the notebook a test runs in, never see each other's state.
 from __future__ import annotations
 
 import inspect
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,11 +23,14 @@ from typing import Any
 
 from IPython import get_ipython as _get_ipython
 
+from .._flow.query_params import params_of, set_params_of
+from .._flow.secrets import secrets as _secrets
 from .._runtime.reconciler import Block
 from .._runtime.runtime import runtime
 from .._runtime.scopes import Outcome, Request, Run, RunKind
 from .._runtime.session import Session
 from .._runtime.views import Area
+from .._widgets.base import WidgetOwner
 from . import _sources
 from ._elements import Element, Node, Section
 
@@ -40,26 +46,67 @@ class RunRecord:
     outcome: Outcome = "completed"
 
 
+@dataclass(frozen=True)
+class Toast:
+    """A toast the last interaction showed (`at.toast[0].value`, `.icon`)."""
+
+    value: str
+    icon: str
+
+
+class Toasts(list[Toast]):
+    """The toasts of the last interaction, with Streamlit's `.values` and `.len`."""
+
+    @property
+    def values(self) -> list[str]:
+        return [toast.value for toast in self]
+
+    @property
+    def len(self) -> int:
+        return len(self)
+
+
+class _TimedOut(BaseException):
+    """Raised into a script that ran past its `AppTest`'s timeout (a BaseException, so that
+    the script's own `except Exception` does not catch it)."""
+
+
 class AppTest(Node):
     """A simulated user session of an nbfrag app, for pytest and for notebook cells.
 
-    Make one with `from_string`, `from_file`, `from_function` or `from_notebook`, call
+    Streamlit's `AppTest` API: make one with `from_file`, `from_string` or `from_function`
+    (nbfrag adds `from_notebook`), set `secrets`, `session_state` and `query_params`, call
     `run()`, then act and assert::
 
-        at = AppTest.from_notebook("notebooks/quickstart.ipynb", cell=2).run()
-        at.button("Plus one!").click()          # reruns only the fragment
-        assert at.header[0].value == "Multiples of five clicks: 0"
-        assert at.runs[-1].scope == "fragment"
+        at = AppTest.from_file("app.py").run()
+        at.number_input[0].increment().run()
+        at.button[0].click().run()
+        assert at.markdown[0].value == "Beans counted: 1"
 
-    Interactions take effect at once, as in a notebook (no `.run()` after them). Close it with
+    An interaction takes effect at once, as in a notebook: it reruns what a click reruns
+    there (only its fragment, if it is in one), so the `.run()` after it is optional and adds
+    no run; `at.run()` is a full run. `at.runs` records each run's scope. Close it with
     `close()` or use it as a context manager; the `app_test` pytest fixture closes its own.
     """
 
-    def __init__(self, script: _sources.Script, namespace: dict[str, Any] | None = None) -> None:
+    DEFAULT_TIMEOUT: float | None = 3.0  # seconds a run may take (Streamlit's default)
+
+    def __init__(
+        self,
+        script: _sources.Script,
+        namespace: dict[str, Any] | None = None,
+        *,
+        default_timeout: float | None = None,
+    ) -> None:
         self.origin = script.origin
+        self.default_timeout = self.DEFAULT_TIMEOUT if default_timeout is None else default_timeout
         self._session = Session()
         self.session_state = self._session.state  # this session's own Session State
+        self.secrets: dict[str, Any] = {}  # what `st.secrets` serves the app (when not empty)
+        self.query_params: dict[str, Any] = {}  # the page's query parameters, as the app left them
         self.runs: list[RunRecord] = []
+        self._last_triggers: dict[Any, Any] = {}  # one-run widget values of the last run
+        self._toasts_before = 0  # toasts shown before the last interaction
         # As in a notebook cell, `get_ipython` is defined: transformed IPython syntax calls it.
         names: dict[str, Any] = {"__name__": "__main__", "get_ipython": _get_ipython}
         if script.filename is not None:
@@ -71,25 +118,35 @@ class AppTest(Node):
 
     # -- constructors -------------------------------------------------------------------------
     @classmethod
-    def from_string(cls, source: str) -> AppTest:
-        """An app whose script is `source` (dedented; a leading `%%app` line is allowed)."""
-        return cls(_sources.from_string(source))
+    def from_string(cls, script: str, *, default_timeout: float | None = None) -> AppTest:
+        """An app whose script is `script` (dedented; a leading `%%app` line is allowed).
+        `default_timeout`: seconds a run may take (default 3, as Streamlit's)."""
+        return cls(_sources.from_string(script), default_timeout=default_timeout)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> AppTest:
-        """An app whose script is a Python file (relative paths: from the current directory)."""
-        return cls(_sources.from_file(path))
+    def from_file(cls, script_path: str | Path, *, default_timeout: float | None = None) -> AppTest:
+        """An app whose script is a Python file. A relative path is found beside the file that
+        calls `from_file` (as in Streamlit 1.67), else in the current directory (as in
+        Streamlit's docs: `pytest` run from the project's root)."""
+        caller = Path(sys._getframe(1).f_code.co_filename)
+        caller_dir = caller.parent if caller.is_file() else None
+        return cls(_sources.from_file(script_path, caller_dir), default_timeout=default_timeout)
 
     @classmethod
     def from_function(
-        cls, func: Callable[..., Any], args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None
+        cls,
+        script: Callable[..., Any],
+        *,
+        default_timeout: float | None = None,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
     ) -> AppTest:
-        """An app whose script is the *body* of `func`, as in Streamlit: the body must import
-        what it uses (it does not see the globals around the function). `args`/`kwargs` bind
-        the function's parameters as variables of the script."""
-        bound = inspect.signature(func).bind(*args, **(kwargs or {}))
-        bound.apply_defaults()
-        return cls(_sources.from_function(func), dict(bound.arguments))
+        """An app that defines `script` and calls it with `args` and `kwargs`, as Streamlit
+        does: the function must import what it uses (it does not see the globals around it),
+        and a `return` in it ends the run."""
+        inspect.signature(script).bind(*(args or ()), **(kwargs or {}))  # a wrong call fails here
+        names = {"__args": tuple(args or ()), "__kwargs": dict(kwargs or {})}
+        return cls(_sources.from_function(script), names, default_timeout=default_timeout)
 
     @classmethod
     def from_notebook(cls, path: str | Path, cell: int | str | None = None) -> AppTest:
@@ -102,11 +159,22 @@ class AppTest(Node):
         return cls(_sources.from_notebook(path, cell))
 
     # -- acting -------------------------------------------------------------------------------
-    def run(self) -> AppTest:
-        """Run the whole app (the first run, or a full rerun as `st.rerun()` would)."""
-        with self._acting():
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run the whole app (the first run, or a full rerun as `st.rerun()` would).
+
+        A run longer than `timeout` seconds (default: `default_timeout`) is stopped and raises
+        `RuntimeError`, as Streamlit's does."""
+        with self._acting(timeout):
             runtime.dispatch(Request(self._app))
         return self
+
+    def switch_page(self, page_path: str) -> AppTest:
+        """Not available: an nbfrag app is one page (its `%%app` cell)."""
+        raise NotImplementedError(
+            f"at.switch_page({page_path!r}): an nbfrag app is one page (one %%app cell), with no "
+            "pages to switch to. Test each page with an AppTest of its own, and set "
+            "at.session_state to carry what the other page would have left."
+        )
 
     def tick(self, fragment: str | None = None) -> AppTest:
         """Fire one `run_every` tick of a fragment (by name; optional if only one has a
@@ -134,8 +202,9 @@ class AppTest(Node):
         return self
 
     @contextmanager
-    def _acting(self) -> Iterator[None]:
-        """Be this test's session while an interaction and the runs it causes happen."""
+    def _acting(self, timeout: float | None = None) -> Iterator[None]:
+        """Be this test's session while an interaction and the runs it causes happen: its
+        Session State, its query parameters, its secrets (when it has any), its timeout."""
         if self._closed:
             raise RuntimeError(f"This AppTest ({self.origin}) is closed.")
         if runtime.frame() is not None:
@@ -143,17 +212,40 @@ class AppTest(Node):
                 "An AppTest cannot act while an nbfrag app or fragment is running "
                 "(call it from a plain cell or a test, not from app code)."
             )
+        set_params_of(self._session, self.query_params)
+        self._toasts_before = len(self._app.toasts)
         runtime.run_observers.append(self._observe)
         try:
-            with runtime.using(self._session):
+            with runtime.using(self._session), self._secrets(), _deadline(
+                self.default_timeout if timeout is None else timeout
+            ):
                 yield
                 runtime.settle()  # parallel fragments finish, as Streamlit's run waits for them
         finally:
             runtime.run_observers.remove(self._observe)
+            self.query_params = dict(params_of(self._session).params)
+
+    def _secrets(self) -> Any:
+        """`st.secrets` serves `at.secrets` if the test set any (else the secrets files)."""
+        return _secrets.override(self.secrets) if self.secrets else _no_change()
 
     def _observe(self, run: Run) -> None:
         if run.app is self._app:
             self.runs.append(RunRecord(run.kind, list(run.fragments), run.outcome))
+            self._last_triggers = dict(runtime.session.triggers)
+
+    def _read(self, owner: WidgetOwner) -> Any:
+        """A widget's value as the last run read it (a button clicked in it is True)."""
+        with runtime.using(self._session):
+            triggers = self._session.triggers
+            now = dict(triggers)
+            triggers.clear()
+            triggers.update(self._last_triggers)
+            try:
+                return owner.read()
+            finally:
+                triggers.clear()
+                triggers.update(now)
 
     def close(self) -> None:
         """Close every widget the app drew (and the keys they bound in its Session State)."""
@@ -176,8 +268,25 @@ class AppTest(Node):
 
     @property
     def toasts(self) -> list[str]:
-        """The body of every toast shown so far, oldest first."""
+        """The body of every toast shown so far, oldest first (nbfrag's; `toast` is Streamlit's)."""
         return list(self._app.toasts)
+
+    @property
+    def toast(self) -> Toasts:
+        """The toasts the last interaction (or run) showed, as Streamlit lists them."""
+        start = self._toasts_before
+        shown = zip(self._app.toasts[start:], self._app.toast_icons[start:], strict=False)
+        return Toasts(Toast(value, icon) for value, icon in shown)
+
+    @property
+    def columns(self) -> Any:
+        """Every column on the page (`at.columns[1].markdown`), as Streamlit lists them."""
+        return self.kind_list("columns")
+
+    @property
+    def tabs(self) -> Any:
+        """Every tab on the page (`at.tabs[2].markdown`)."""
+        return self.kind_list("tabs")
 
     @property
     def sidebar(self) -> Section:
@@ -191,9 +300,10 @@ class AppTest(Node):
         return Section("main area", [self._app.root], self)
 
     def _roots(self) -> list[Block]:
-        """Every element is in the sidebar (listed first, as the page shows it) or the main area."""
+        """Every element is in the main area or the sidebar, listed in that order (as
+        Streamlit's element tree orders them)."""
         side = self._app.sidebar
-        return ([side] if side is not None else []) + [self._app.root]
+        return [self._app.root] + ([side] if side is not None else [])
 
     def _blocks(self) -> list[Block]:
         return self._roots()
@@ -209,6 +319,38 @@ class AppTest(Node):
         return f"<AppTest {self.origin}: {runs} run{'s' if runs != 1 else ''}{', closed' if self._closed else ''}>"
 
 
+@contextmanager
+def _no_change() -> Iterator[None]:
+    yield
+
+
+@contextmanager
+def _deadline(timeout: float | None) -> Iterator[None]:
+    """Stop a script that runs longer than `timeout` seconds, then raise Streamlit's
+    `RuntimeError`. The alarm is a SIGALRM timer, so only in the main thread of a Unix
+    process; elsewhere runs are not timed."""
+    usable = timeout is not None and timeout > 0 and hasattr(signal, "setitimer")
+    if not usable or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    assert timeout is not None
+    expired: list[bool] = []
+
+    def alarm(signum: int, frame: Any) -> None:
+        expired.append(True)
+        raise _TimedOut(f"AppTest script run timed out after {timeout}(s)")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    if expired:
+        raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+
+
 def _ticker(element: Element) -> Any:
     """A fragment's ticker widget (hidden, so not an element), if it has a timer."""
     block = element.slot.block
@@ -216,4 +358,4 @@ def _ticker(element: Element) -> Any:
     return next((slot.widget for slot in slots if slot.key[0] == "ticker"), None)
 
 
-__all__ = ["AppTest", "RunRecord"]
+__all__ = ["AppTest", "RunRecord", "Toast"]

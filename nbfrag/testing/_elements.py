@@ -9,9 +9,12 @@ the owner's `write`), which is the path a browser event takes.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol, overload
+from typing import Any, Protocol, cast, overload
+
+import traitlets
 
 from .._api import _KINDS
 from .._runtime.reconciler import Block, Slot
@@ -23,6 +26,23 @@ from .._widgets.base import WidgetOwner
 # accepted too.
 KINDS = _KINDS
 
+# Streamlit's element lists that gather other kinds than their own name: `at.button` holds the
+# form submit buttons too (Streamlit draws both as buttons), `at.columns` and `at.tabs` are the
+# columns and tabs themselves (nbfrag's "columns" and "tabs" elements are their groups).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "button": ("button", "form_submit_button"),
+    "columns": ("column",),
+    "tabs": ("tab",),
+}
+
+
+class ElementNotFound(KeyError):
+    """No element (or no single one) matches a lookup by key or label: a `KeyError`, as in
+    Streamlit, whose message lists what the page has."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
 
 class Actor(Protocol):
     """What elements need from their `AppTest`: a session to act in and the page now."""
@@ -33,6 +53,10 @@ class Actor(Protocol):
 
     @property
     def ran(self) -> bool: ...
+
+    def _read(self, owner: WidgetOwner) -> Any: ...
+
+    def run(self, *, timeout: float | None = None) -> Any: ...
 
 
 def walk(blocks: Sequence[Block]) -> Iterator[Slot]:
@@ -77,9 +101,10 @@ class Node:
         """Every visible element inside, in page order (nested ones after their container)."""
         return [Element(slot, self._actor) for slot in walk(self._blocks())]
 
-    def kind_list(self, kind: str) -> ElementList:
-        """The elements of one kind, in page order."""
-        return ElementList(kind, [e for e in self.elements() if e.kind == kind], self)
+    def kind_list(self, kind: str, aliases: bool = True) -> ElementList:
+        """The elements of one kind, in page order (`ALIASES`: a Streamlit list of several)."""
+        kinds = ALIASES.get(kind, (kind,)) if aliases else (kind,)
+        return ElementList(kind, [e for e in self.elements() if e.kind in kinds], self)
 
     @overload
     def get(self, kind: str) -> ElementList: ...
@@ -92,7 +117,8 @@ class Node:
         if key is None:
             if kind is None:
                 raise TypeError("get() needs an element kind or key=")
-            return self.kind_list(kind)
+            # nbfrag's own kinds: `get("tabs")` is the groups of tabs (`at.tabs`, the tabs).
+            return self.kind_list(kind, aliases=kind == "button")
         candidates = self.elements() if kind is None else list(self.kind_list(kind))
         return find_one(candidates, kind or "element", self, key=key)
 
@@ -100,7 +126,7 @@ class Node:
         if name.startswith("_"):
             raise AttributeError(name)
         present = {e.kind for e in self.elements()}
-        if name in KINDS or name in present:
+        if name in KINDS or name in present or name in ALIASES:
             return self.kind_list(name)
         raise AttributeError(
             f"{type(self).__name__} has no attribute {name!r}. Element kinds: "
@@ -142,7 +168,12 @@ class Section(Node):
 
 class Element(Node):
     """One element on the page. Widgets have `label`, `key`, `value`, `disabled` and actions;
-    containers (fragments, columns, ...) hold elements: `at.fragment("f").button[0]`."""
+    containers (fragments, columns, ...) hold elements: `at.fragment("f").button[0]`.
+
+    Members read as Streamlit's testing elements do: `value`, `label`, `key`, `help`,
+    `disabled`, `options`, `index`, `placeholder`, `min`/`max`/`step`, and what the element
+    keeps for tests by Streamlit's names (a metric's `delta`, a chat message's `avatar`, an
+    exception's `message` and `stack_trace`)."""
 
     def __init__(self, slot: Slot, actor: Actor) -> None:
         self.slot = slot
@@ -160,8 +191,10 @@ class Element(Node):
         owner = self.slot.owner
         if isinstance(owner, WidgetOwner):
             return owner.label
-        if isinstance(owner, Fragment):
-            return owner.name
+        if isinstance(owner, Fragment):  # by its own name (`main.<locals>.panel` is "panel")
+            return owner.name.rsplit(".<locals>.", 1)[-1]
+        if "label" in self.slot.fields:
+            return str(self.slot.fields["label"])
         if self.slot.block is not None:  # a layout element: its label is what it was given
             for given in (self.slot.body, self.slot.key[1]):
                 if isinstance(given, str):
@@ -176,14 +209,78 @@ class Element(Node):
 
     @property
     def value(self) -> Any:
-        """What the app reads from a widget now (a button is True only in the run its click
-        caused), the content given to a text element, or the text of other elements."""
+        """What the app read from a widget in the last run (a button is True after the run its
+        click caused), the content given to a text element, or the text of other elements."""
         owner = self.slot.owner
         if isinstance(owner, WidgetOwner):
-            return owner.read()
+            return self._actor._read(owner)
+        if "value" in self.slot.fields:
+            return self.slot.fields["value"]
         if self.slot.block is not None:  # a fragment or layout element holds, not shows
             return None
         return self.slot.body if self.slot.body is not None else self.slot.text()
+
+    @property
+    def body(self) -> Any:
+        """The content the app gave the element (a markdown's text), as `value`."""
+        return self.value
+
+    @property
+    def help(self) -> str | None:
+        """A widget's `help` tooltip (None without one)."""
+        if "help" in self.slot.fields:
+            return cast("str | None", self.slot.fields["help"])
+        tooltip = getattr(self.slot.widget, "tooltip", None)
+        return str(tooltip) if tooltip else None
+
+    @property
+    def placeholder(self) -> str | None:
+        """The hint an empty input shows, as the app gave it."""
+        if "placeholder" in self.slot.fields:
+            return cast("str | None", self.slot.fields["placeholder"])
+        return cast("str | None", self._widget_trait("placeholder"))
+
+    @property
+    def options(self) -> list[str]:
+        """A picker's options, as the labels it shows (`format_func` applied; Streamlit's
+        options are text too)."""
+        return list(self._widget_trait("_options_labels", "options"))
+
+    @property
+    def index(self) -> int | list[int] | None:
+        """The position of a picker's choice in `options` (None while nothing is chosen)."""
+        index = self._widget_trait("index")
+        return list(index) if isinstance(index, tuple) else index
+
+    @property
+    def indices(self) -> list[int]:
+        """The positions of a multiselect's choices in `options`, in the order chosen."""
+        index = self._widget_trait("index")
+        positions = list(index) if isinstance(index, tuple) else ([] if index is None else [index])
+        labels, chosen = self.options, self.value
+        if isinstance(chosen, list) and len(chosen) == len(positions):  # in the order chosen
+            by_label = {labels[i]: i for i in positions}
+            shown = [str(choice) for choice in chosen]
+            if set(shown) == set(by_label):
+                return [by_label[label] for label in shown]
+        return positions
+
+    @property
+    def min(self) -> Any:
+        return self.slot.fields["min"] if "min" in self.slot.fields else self._widget_trait("min")
+
+    @property
+    def max(self) -> Any:
+        return self.slot.fields["max"] if "max" in self.slot.fields else self._widget_trait("max")
+
+    @property
+    def step(self) -> Any:
+        return self.slot.fields["step"] if "step" in self.slot.fields else self._widget_trait("step")
+
+    def _widget_trait(self, name: str, member: str | None = None) -> Any:
+        if self.slot.owner is None or not hasattr(self.slot.widget, name):
+            raise AttributeError(f"{self.describe()} has no {member or name}")
+        return getattr(self.slot.widget, name)
 
     @property
     def spec(self) -> dict[str, Any]:
@@ -217,13 +314,26 @@ class Element(Node):
 
     def describe(self) -> str:
         """`button 'Plus one!'`, `header 'Multiples of five clicks: 0'`, with its key if any."""
-        shown = self.label if self.label is not None else self.value
+        shown = self.label if self.label is not None else self._shown()
         text = f"{self.kind} {shown!r}" if shown is not None else self.kind
         return f"{text} (key={self.key!r})" if self.key is not None else text
 
-    def __getattr__(self, name: str) -> ElementList:
-        if not name.startswith("_") and self.slot.block is None:
-            raise AttributeError(f"{self.describe()} has no attribute {name!r} (it holds no elements)")
+    def _shown(self) -> Any:
+        """The element's value for messages (a widget's value now, no run snapshot)."""
+        owner = self.slot.owner
+        return owner.read() if isinstance(owner, WidgetOwner) else self.value
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        fields = self.slot.__dict__.get("fields", {})
+        if name in fields:
+            return fields[name]
+        if self.slot.block is None:
+            if name in KINDS or name in ALIASES:
+                raise AttributeError(f"{self.describe()} has no attribute {name!r} (it holds no elements)")
+            members = ", ".join(sorted({"value", "label", "key", "disabled", *fields}))
+            raise AttributeError(f"{self.describe()} has no attribute {name!r}. It has: {members}.")
         return super().__getattr__(name)
 
     def __str__(self) -> str:
@@ -231,6 +341,13 @@ class Element(Node):
 
     def __repr__(self) -> str:
         return f"<{self.describe()}>"
+
+    def __eq__(self, other: object) -> bool:
+        """The same element of the page (two lookups of it are equal)."""
+        return isinstance(other, Element) and other.slot is self.slot
+
+    def __hash__(self) -> int:
+        return id(self.slot)
 
     # -- acting -------------------------------------------------------------------------------
     def click(self) -> Element:
@@ -244,7 +361,8 @@ class Element(Node):
 
     def submit(self) -> Element:
         """Submit a form (`at.form("f").submit()`) through its first submit button, or click a
-        submit button; widgets set in a form before (`set_value`) reach the app now."""
+        submit button; widgets set in a form before (`set_value`) reach the app now. A chat
+        input with a value waiting (`set_value` in a form-like flow) is sent as is."""
         if self.kind == "form":
             buttons = self.form_submit_button
             if not buttons:
@@ -258,18 +376,28 @@ class Element(Node):
     def set_value(self, value: Any) -> Element:
         """Set a widget's value through its own trait, as a browser edit does (its callback,
         then a rerun of its scope: the fragment it is in, or the whole app). In a form the
-        value waits, unseen by the app, until the form is submitted."""
+        value waits, unseen by the app, until the form is submitted. A button set to True is
+        clicked."""
         write = getattr(self.slot.owner, "write", None)
         if not callable(write):
+            if value is True and callable(getattr(self.slot.widget, "click", None)):
+                return self.click()
             raise TypeError(f"{self.describe()} has no value to set" + (
                 "; click it instead" if callable(getattr(self.slot.widget, "click", None)) else ""
             ))
         with self._acting():
-            write(value)
+            try:
+                write(value)
+            except traitlets.TraitError as exc:  # a value of the wrong type for the widget
+                raise TypeError(f"{self.describe()} cannot take the value {value!r}: {exc}") from None
         return self
 
     def input(self, text: str) -> Element:
-        """Type `text` into a text widget (Streamlit's name for `set_value` on text inputs)."""
+        """Type `text` into a text widget. Text longer than the widget's `max_chars` is
+        ignored (the value stays), as Streamlit's `input` does."""
+        max_chars = self.slot.fields.get("max_chars")
+        if max_chars and len(text) > max_chars:
+            return self
         return self.set_value(text)
 
     def check(self) -> Element:
@@ -277,6 +405,58 @@ class Element(Node):
 
     def uncheck(self) -> Element:
         return self.set_value(False)
+
+    def pick(self, color: str) -> Element:
+        """Pick a color (`"#FF4B4B"`) in a color picker."""
+        return self.set_value(color)
+
+    def increment(self) -> Element:
+        """One step up, as the field's + button (a time input: its `step` later)."""
+        return self.set_value(self._stepped(+1))
+
+    def decrement(self) -> Element:
+        """One step down, as the field's - button."""
+        return self.set_value(self._stepped(-1))
+
+    def _stepped(self, sign: int) -> Any:
+        value, step = self.value, self.step
+        if isinstance(value, datetime.time):
+            seconds = step.total_seconds() if isinstance(step, datetime.timedelta) else float(step or 900)
+            moment = datetime.datetime.combine(datetime.date(2000, 1, 1), value)
+            return (moment + sign * datetime.timedelta(seconds=seconds)).time()
+        if value is None:
+            raise TypeError(f"{self.describe()} is empty: set_value() a number first")
+        new = value + sign * (step if isinstance(step, (int, float)) else 1)
+        low, high = self.slot.fields.get("min"), self.slot.fields.get("max")
+        if high is not None:
+            new = min(new, high)
+        if low is not None:
+            new = max(new, low)
+        return new
+
+    def select(self, option: Any) -> Element:
+        """Choose `option`: added to a multiselect's choices, or the choice of a selectbox or
+        radio."""
+        if self.kind == "multiselect":
+            chosen = list(self.value)
+            return self if option in chosen else self.set_value([*chosen, option])
+        return self.set_value(option)
+
+    def unselect(self, option: Any) -> Element:
+        """Take `option` out of a multiselect's choices."""
+        return self.set_value([chosen for chosen in self.value if chosen != option])
+
+    def select_index(self, index: int | None) -> Element:
+        """Choose the option at `index` of `options` (None: no choice)."""
+        if not hasattr(self.slot.widget, "index") or isinstance(self.slot.widget.index, tuple):
+            raise TypeError(f"{self.describe()} has no single choice to select by index")
+        with self._acting():
+            self.slot.widget.index = index  # the trait a browser pick sets
+        return self
+
+    def set_range(self, lower: Any, upper: Any) -> Element:
+        """Set a range slider's two ends."""
+        return self.set_value((lower, upper))
 
     def dismiss(self) -> Element:
         """Dismiss a dialog as a visitor does (Esc, its close button, a click outside): the
@@ -292,10 +472,11 @@ class Element(Node):
             dismiss()
         return self
 
-    def run(self) -> Any:
-        """Nothing to do: an interaction has already rerun what it reruns in a notebook (only
-        its fragment, if it is in one). Kept so `el.click().run()` from Streamlit tests works;
-        `at.run()` is a full app run."""
+    def run(self, *, timeout: float | None = None) -> Any:
+        """The `AppTest`, for `el.click().run()` as in Streamlit tests. Nothing more runs: an
+        interaction has already rerun what it reruns in a notebook (only its fragment, if it
+        is in one); `at.run()` is a full app run. (`timeout` is accepted: interactions run
+        under the `AppTest`'s `default_timeout`.)"""
         return self._actor
 
     def _acting(self) -> AbstractContextManager[None]:
@@ -310,8 +491,9 @@ class Element(Node):
 
 
 class ElementList(Sequence[Element]):
-    """The elements of one kind: index it (`at.button[0]`) or call it with a label or key
-    (`at.button("Plus one!")`, `at.button(key="plus")`)."""
+    """The elements of one kind: index it (`at.button[0]`), or call it with a key as in
+    Streamlit (`at.button("plus")`, `at.button(key="plus")`); nbfrag also finds an element by
+    its label (`at.button("Plus one!")`, `at.button(label=...)`) when no key matches."""
 
     def __init__(self, kind: str, elements: list[Element], node: Node) -> None:
         self.kind = kind
@@ -322,11 +504,11 @@ class ElementList(Sequence[Element]):
     def __getitem__(self, index: int) -> Element: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[Element]: ...
+    def __getitem__(self, index: slice) -> ElementList: ...
 
-    def __getitem__(self, index: int | slice) -> Element | list[Element]:
+    def __getitem__(self, index: int | slice) -> Element | ElementList:
         if isinstance(index, slice):
-            return self._elements[index]
+            return ElementList(self.kind, self._elements[index], self._node)
         try:
             return self._elements[index]
         except IndexError:
@@ -339,11 +521,40 @@ class ElementList(Sequence[Element]):
         return len(self._elements)
 
     @property
+    def len(self) -> int:
+        """How many there are (Streamlit's `.len`)."""
+        return len(self._elements)
+
+    @property
     def values(self) -> list[Any]:
         return [element.value for element in self._elements]
 
-    def __call__(self, label: str | None = None, *, key: str | None = None) -> Element:
-        """The one element with this label (or key); an error lists the ones that exist."""
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ElementList):
+            return self._elements == other._elements
+        return isinstance(other, list) and self._elements == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __call__(
+        self, key_or_label: str | None = None, /, *, key: str | None = None, label: str | None = None
+    ) -> Element:
+        """The one element with this key: `at.button("k")` or `at.button(key="k")` as in
+        Streamlit. Positionally, when no element has that key, nbfrag takes it as a label
+        (`at.button("Plus one!")`); `label=` is a label only. An error (`KeyError`) lists the
+        ones that exist."""
+        if key_or_label is not None:
+            if key is not None or label is not None:
+                raise TypeError("pass a key (or label) positionally, or key=/label=, not both")
+            wanted = str(key_or_label)
+            if any(e.key == wanted for e in self._elements):
+                return find_one(self._elements, self.kind, self._node, key=wanted)
+            if any(e.label == wanted for e in self._elements):
+                return find_one(self._elements, self.kind, self._node, label=wanted)
+            raise ElementNotFound(
+                f"No {self.kind} with key or label {wanted!r}{self._node._where()}."
+                + not_found_listing(self._elements, self.kind, self._node)
+            )
         return find_one(self._elements, self.kind, self._node, label=label, key=key)
 
     def __repr__(self) -> str:
@@ -361,6 +572,15 @@ def listing(elements: Sequence[Element]) -> str:
     )
 
 
+def not_found_listing(elements: Sequence[Element], kind: str, node: Node) -> str:
+    """What a failed lookup says exists: the elements of the kind there, or that there are
+    none (and, then, what the page shows)."""
+    where = node._where()
+    if elements:
+        return f" {_upper_first(plural(kind))}{where}{listing(elements)}."
+    return f" There are no {plural(kind)}{where}.{node._hint()}"
+
+
 def find_one(
     elements: Sequence[Element],
     kind: str,
@@ -369,9 +589,9 @@ def find_one(
     label: str | None = None,
     key: str | None = None,
 ) -> Element:
-    """The single element matching `label` and/or `key`, or an error naming what exists."""
+    """The single element matching `label` and/or `key`, or a `KeyError` naming what exists."""
     if label is None and key is None:
-        raise TypeError(f"say which {kind}: pass its label, or key=")
+        raise TypeError(f"say which {kind}: pass its key (or label=)")
     key = None if key is None else str(key)  # widgets keep keys as strings (`key=1` is "1")
     wanted = " ".join(
         part
@@ -387,11 +607,8 @@ def find_one(
         return found[0]
     where = node._where()
     if not found:
-        existing = f" {_upper_first(plural(kind))}{where}{listing(elements)}." if elements else (
-            f" There are no {plural(kind)}{where}."
-        )
-        raise LookupError(f"No {kind} {wanted}{where}.{existing}{node._hint() if not elements else ''}")
-    raise LookupError(
+        raise ElementNotFound(f"No {kind} {wanted}{where}." + not_found_listing(elements, kind, node))
+    raise ElementNotFound(
         f"{len(found)} {plural(kind)} {wanted}{where}{listing(found)}. "
         f"Pass key= (if they have keys) or index the list: [i]."
     )

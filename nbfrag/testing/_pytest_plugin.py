@@ -17,10 +17,13 @@ from ._apptest import AppTest
 @pytest.fixture
 def app_test() -> Iterator[type[AppTest]]:
     """`AppTest` for this test: `app_test.from_string(src)`, `.from_file(path)`,
-    `.from_function(main)`, `.from_notebook(path, cell=N)`; all closed after the test."""
+    `.from_function(main)`, `.from_notebook(path, cell=N)`; all closed after the test. Its
+    apps have no default timeout (pass `default_timeout=` for one)."""
     made: list[AppTest] = []
 
     class ClosedAfterTest(AppTest):
+        DEFAULT_TIMEOUT = None  # a loaded test machine must not fail a slow first run
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             made.append(self)

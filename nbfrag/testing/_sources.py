@@ -42,30 +42,34 @@ def from_string(source: str) -> Script:
     return Script(python_source(textwrap.dedent(source)), "<string>")
 
 
-def resolve(path: str | Path) -> Path:
+def resolve(path: str | Path, caller_dir: Path | None = None) -> Path:
     """A relative path is relative to the current directory, as for `open()`."""
     resolved = Path(path).expanduser().resolve()
     if not resolved.is_file():
+        beside = f"; or beside the calling file, in {caller_dir}" if caller_dir is not None else ""
         raise FileNotFoundError(
             f"No such file: {str(path)!r} (looked for {resolved}; relative paths are relative "
-            f"to the current directory, {Path.cwd()})"
+            f"to the current directory, {Path.cwd()}{beside})"
         )
     return resolved
 
 
-def from_file(path: str | Path) -> Script:
-    resolved = resolve(path)
+def from_file(path: str | Path, caller_dir: Path | None = None) -> Script:
+    """A script file. A relative path is looked for beside the file that calls `from_file`
+    (`caller_dir`, as Streamlit 1.67 does), then in the current directory (as Streamlit's docs
+    and older versions have it: `pytest` run from the project's root)."""
+    beside = caller_dir / path if caller_dir is not None and not Path(path).is_absolute() else None
+    resolved = beside.resolve() if beside is not None and beside.is_file() else resolve(path, caller_dir)
     if resolved.suffix == ".ipynb":
         raise ValueError(f"{path} is a notebook: use AppTest.from_notebook({str(path)!r}, cell=N)")
     return Script(python_source(resolved.read_text(encoding="utf-8")), str(path), str(resolved))
 
 
 def from_function(func: Callable[..., Any]) -> Script:
-    """The function's body, dedented, as a script (its signature and decorators dropped).
-
-    Running the body rather than calling the function keeps what Streamlit users expect: the
-    body is the app, fragments defined in it have their plain names, and it sees no globals
-    of the module that defined it (so it must import what it uses)."""
+    """The function's definition, then a call of it with the test's `args` and `kwargs`
+    (`__args`, `__kwargs` in the script's namespace), as Streamlit's `from_function` does: a
+    `return` in the function ends the run, and the function sees no globals of the module
+    that defined it (so it must import what it uses)."""
     if getattr(func, "__name__", "") == "<lambda>":
         raise TypeError("AppTest.from_function needs a `def` function; got a lambda")
     try:
@@ -75,14 +79,8 @@ def from_function(func: Callable[..., Any]) -> Script:
     definition = ast.parse(source).body[0]
     if not isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)):
         raise TypeError(f"AppTest.from_function needs a `def` function; got {func!r}")
-    first = definition.body[0]
-    lines = source.splitlines(True)
-    head = lines[first.lineno - 1]
-    if first.lineno == definition.lineno:  # `def main(): st.write("x")` on one line
-        body = head[first.col_offset :] + "".join(lines[first.lineno :])
-    else:
-        body = textwrap.dedent("".join(lines[first.lineno - 1 :]))
-    return Script(python_source(body), f"{func.__qualname__}()")
+    call = f"\n{definition.name}(*__args, **__kwargs)\n"
+    return Script(python_source(source.rstrip("\n") + "\n" + call), f"{func.__qualname__}()")
 
 
 def from_notebook(path: str | Path, cell: int | str | None = None) -> Script:
