@@ -83,8 +83,11 @@ from ._widgets.choices import selectbox as selectbox
 from ._widgets.color import color_picker as color_picker
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
+from ._widgets.feedback import feedback as feedback
 from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
+from ._widgets.pills import pills as pills
+from ._widgets.pills import segmented_control as segmented_control
 from ._widgets.sliders import select_slider as select_slider
 from ._widgets.sliders import slider as slider
 from ._widgets.text import text_area as text_area
@@ -147,6 +150,9 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("radio", radio),
     _Command("selectbox", selectbox),
     _Command("multiselect", multiselect),
+    _Command("pills", pills),
+    _Command("segmented_control", segmented_control),
+    _Command("feedback", feedback),
     _Command("slider", slider),
     _Command("select_slider", select_slider),
     _Command("text_input", text_input),

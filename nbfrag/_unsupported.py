@@ -21,7 +21,6 @@ _ONE_PAGE = (
 )
 _NO_VISITOR = "A notebook has no signed-in visitor to read."
 _NO_CONFIG = "A notebook has no Streamlit configuration to read or set."
-_CHOICE = "Use st.radio(..., horizontal=True) for one choice, st.multiselect for several."
 
 # Streamlit 1.67's public names that nbfrag does not have yet -> what to use instead.
 NOT_YET: dict[str, str] = {
@@ -43,7 +42,6 @@ NOT_YET: dict[str, str] = {
     "datetime_input": "st.date_input and st.time_input, or st.widget(ipywidgets.NaiveDatetimePicker()).",
     "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
-    "feedback": "st.radio(..., horizontal=True) with the faces or stars as options.",
     "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
     "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
@@ -62,11 +60,9 @@ NOT_YET: dict[str, str] = {
     "page_link": _ONE_PAGE,
     "pagination": "st.number_input (or st.select_slider) for the page number.",
     "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
-    "pills": _CHOICE,
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map (pip install ipyleaflet).",
     "query_params": "A notebook page has no URL query parameters to read.",
     "secrets": "Read them from os.environ, or load your secrets file yourself.",
-    "segmented_control": _CHOICE,
     "set_option": _NO_CONFIG,
     "skeleton": "st.empty(), filled when the content is ready.",
     "snow": "st.balloons().",

@@ -328,3 +328,13 @@ FORMS_INFO = (
     "(https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).\n"
 )
 """Appended to the layout errors about forms, as Streamlit does."""
+
+
+class StreamlitDefaultNotInOptionsError(StreamlitAPIException):
+    """A picker's `default` is not one of its `options`."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(
+            f"The default value '{value}' is not part of the options. Please make sure that every "
+            "default value also exists in the options."
+        )

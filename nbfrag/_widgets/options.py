@@ -77,6 +77,7 @@ def one_of(
         coerce=coerce,
         show=lambda v: "" if v is None else labels[option_position(options, v)],
         trait="index",
+        options=tuple(labels),
     )
 
 

@@ -206,6 +206,13 @@ class Element(Node):
     def disabled(self) -> bool:
         return bool(getattr(self.slot.widget, "disabled", False))
 
+    @property
+    def options(self) -> list[str]:
+        """A picker's option labels as the page shows them (`format_func` applied), as
+        Streamlit's AppTest reads them; empty for other widgets."""
+        control = getattr(self.slot.owner, "control", None)
+        return list(getattr(control, "options", ()))
+
     def _blocks(self) -> list[Block]:
         return [self.slot.block] if self.slot.block is not None else []
 
@@ -267,6 +274,21 @@ class Element(Node):
         with self._acting():
             write(value)
         return self
+
+    def select(self, option: Any) -> Element:
+        """Pick `option`: the value of a one-of picker, added to a list value (multiselect,
+        multi-mode pills) unless already in it."""
+        current = self.value
+        if isinstance(current, list):
+            return self if option in current else self.set_value([*current, option])
+        return self.set_value(option)
+
+    def unselect(self, option: Any) -> Element:
+        """Drop `option`: from a list value, or clear a one-of picker holding it (to None)."""
+        current = self.value
+        if isinstance(current, list):
+            return self.set_value([v for v in current if v != option]) if option in current else self
+        return self.set_value(None) if current == option else self
 
     def input(self, text: str) -> Element:
         """Type `text` into a text widget (Streamlit's name for `set_value` on text inputs)."""
