@@ -15,12 +15,17 @@ from .base import Control
 
 
 def as_options(options: Any) -> list[Any]:
-    """Options as a list: any iterable, a dict's keys, a DataFrame's first column."""
+    """Options as a list: any iterable, a dict's keys, a DataFrame's first column (numpy and
+    pandas values as Python's, as Streamlit lists them)."""
     if options is None:
         return []
     columns = getattr(options, "columns", None)
     if columns is not None and hasattr(options, "iloc"):
         options = options.iloc[:, 0] if len(columns) else []
+    if callable(getattr(options, "tolist", None)):  # numpy arrays, pandas Series: plain Python values
+        listed = options.tolist()
+        if isinstance(listed, list):
+            return listed
     try:
         return list(options)
     except TypeError:
