@@ -95,23 +95,23 @@ def test_84_required_cannot_be_cleared_and_starts_at_none_without_a_default(app_
 def test_84_options_are_any_objects_shown_through_format_func(app_test: Any) -> None:
     at = app_test.from_function(_objects_app).run()
     assert at.pills[0].options == ["n1", "n2"]
-    assert at.text[0].value == "picked O(2) original=True"
+    assert at.text[0].value == "picked Obj(2) original=True"
     click(at.pills[0], 0)
-    assert at.text[0].value == "picked O(1) original=True"
+    assert at.text[0].value == "picked Obj(1) original=True"
     assert at.pills[1].value == "b" and at.pills[1].options == ["a", "b"]  # a dict: its keys
 
 
 def _objects_app() -> None:
     import nbfrag as st
 
-    class O:
+    class Obj:
         def __init__(self, n: int) -> None:
             self.n = n
 
         def __repr__(self) -> str:
-            return f"O({self.n})"
+            return f"Obj({self.n})"
 
-    opts = st.session_state.setdefault("opts", [O(1), O(2)])
+    opts = st.session_state.setdefault("opts", [Obj(1), Obj(2)])
     got = st.pills("Objects", opts, format_func=lambda o: f"n{o.n}", default=opts[1])
     st.text(f"picked {got!r} original={any(got is o for o in opts)}")
     st.pills("Dict", {"a": 1, "b": 2}, default="b")
@@ -121,14 +121,14 @@ def _objects_app() -> None:
     "call, message",
     [
         ('st.pills("A", ["x", "y"], default="q")',
-         "The default value 'q' is not part of the options. Please make sure that every default value also "
-         "exists in the options."),
+         ("The default value 'q' is not part of the options. Please make sure that every default value also "
+          "exists in the options.")),
         ('st.pills("A", ["x", "y"], selection_mode="multi", default=["x", "q"])', "The default value 'q' is not"),
         ('st.pills("A", ["x", "y"], selection_mode="many")',
          "Invalid `selection_mode` value. Supported values: 'single', 'multi'."),
         ('st.pills("A", ["x", "y"], selection_mode="multi", required=True)',
-         "`required=True` and `selection_mode='multi'` cannot be used together. `required` is only supported "
-         "for single-select mode."),
+         ("`required=True` and `selection_mode='multi'` cannot be used together. `required` is only supported "
+          "for single-select mode.")),
         ('st.segmented_control("A", ["x", "y"], default=["x", "y"])',
          "The default argument to `st.segmented_control` must be a single value when `selection_mode='single'`."),
         ('st.pills("A", ["x"], width="wide")',
