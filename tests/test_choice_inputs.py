@@ -335,3 +335,46 @@ def test_the_widget_shows_its_label_help_and_width(app_test: Any) -> None:
     tags, hidden = at.pills[0].slot.widget, at.segmented_control[0].slot.widget
     assert (tags.description, tags.tooltip, tags.width, tags.wrap, tags.look) == ("Tags", "Pick some", "300px", False, "pills")
     assert (hidden.description, hidden.width, hidden.look) == ("", "100%", "segmented_control")
+
+
+# -- st.radio and st.selectbox against 1.67 -------------------------------------------------------
+
+
+@pytest.mark.parametrize("widget", ["radio", "selectbox"])
+@pytest.mark.parametrize(
+    "index, message",
+    [
+        ('"1"', "Invalid `index` type. Expected one of: int, None. Provided type: str."),
+        ("1.0", "Invalid `index` type. Expected one of: int, None. Provided type: float."),
+        ("5", "The `index` parameter, set to 5, is outside the required range [0, 1]."),
+        ("-1", "The `index` parameter, set to -1, is outside the required range [0, 1]."),
+    ],
+)
+def test_a_bad_index_gets_streamlits_error(app_test: Any, widget: str, index: str, message: str) -> None:
+    at = app_test.from_string(f"import nbfrag as st\nst.{widget}('W', ['a', 'b'], index={index})").run()
+    assert at.exception[0].value.endswith(message)
+
+
+@pytest.mark.parametrize("widget", ["radio", "selectbox"])
+def test_index_none_and_a_session_state_value_that_is_no_option(app_test: Any, widget: str) -> None:
+    at = app_test.from_string(
+        "import nbfrag as st\nif 's' not in st.session_state:\n    st.session_state.s = 'q'\n"
+        f"v = st.{widget}('W', ['a', 'b'], key='s', index=1)\n"
+        f"n = st.{widget}('N', ['a', 'b'], index=None)\n"
+        "st.text(f'{v!r} {st.session_state.s!r} {n!r}')"
+    ).run()
+    assert at.text[0].value == "'b' 'b' None"  # not an option: back to `index`, as in Streamlit
+    getattr(at, widget)[1].set_value("a")
+    assert at.text[0].value == "'b' 'b' 'a'" and getattr(at, widget)[1].options == ["a", "b"]
+
+
+def test_selectbox_accept_new_options_returns_typed_text(app_test: Any) -> None:
+    at = app_test.from_string(
+        "import nbfrag as st\nif 's' not in st.session_state:\n    st.session_state.s = 'zzz'\n"
+        "v = st.selectbox('S', ['a', 'b'], key='s', accept_new_options=True)\n"
+        "w = st.selectbox('W', ['a'], index=None, accept_new_options=True, placeholder='Type')\n"
+        "st.text(f'{v!r} {w!r}')"
+    ).run()
+    assert at.text[0].value == "'zzz' None" and at.selectbox[1].slot.widget.placeholder == "Type"
+    at.selectbox[1].set_value("new one")
+    assert at.text[0].value == "'zzz' 'new one'"

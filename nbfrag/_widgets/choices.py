@@ -63,7 +63,8 @@ def radio(
         labels.
     index : int or None, default 0
         The position in `options` of the option selected at first; None starts with nothing
-        selected. A position outside `options` raises `StreamlitAPIException`.
+        selected. A position outside `options` raises `StreamlitValueOutOfRangeError`, anything
+        but an int or None `StreamlitInvalidParameterTypeError`.
     format_func : callable, default str
         Turns an option into the label shown for it; the option itself is still returned.
     key : str or int, optional
@@ -128,9 +129,10 @@ def radio(
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     start = start_index("radio", index, opts)
-    control = one_of(widgets.RadioButtons, opts, labels, "horizontal" if horizontal else "vertical")
+    default = None if start is None else opts[start]
+    control = one_of(widgets.RadioButtons, opts, labels, "horizontal" if horizontal else "vertical", default)
     return input_widget(
-        "radio", label, key, (tuple(labels), index), None if start is None else opts[start],
+        "radio", label, key, (tuple(labels), index), default,
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
         bind=bind, persist_state=persist_state,
@@ -176,7 +178,8 @@ def selectbox(
         labels.
     index : int or None, default 0
         The position in `options` of the option selected at first; None starts with nothing
-        selected. A position outside `options` raises `StreamlitAPIException`.
+        selected. A position outside `options` raises `StreamlitValueOutOfRangeError`, anything
+        but an int or None `StreamlitInvalidParameterTypeError`.
     format_func : callable, default str
         Turns an option into the label shown for it; the option itself is still returned.
     key : str or int, optional
@@ -261,14 +264,15 @@ def selectbox(
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     start = start_index("selectbox", index, opts)
+    default = None if start is None else opts[start]
     if accept_new_options:
         control = _open_choice(opts, labels, placeholder)
     else:
-        control = one_of(widgets.Dropdown, opts, labels)
+        control = one_of(widgets.Dropdown, opts, labels, default=default)
     if required:
         control = replace(control, accepts=_chosen)
     return input_widget(
-        "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
+        "selectbox", label, key, (tuple(labels), index, placeholder), default,
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
         bind=bind, persist_state=persist_state,
