@@ -20,7 +20,7 @@
 const STYLE_ID = "nbfrag-chips-style";
 
 const CSS = `
-.nbfrag-chips{display:flex;flex-direction:column;gap:0.3rem;max-width:100%;
+.nbfrag-chips{display:inline-flex;flex-direction:column;gap:0.3rem;max-width:100%;box-sizing:border-box;
   font-family:var(--jp-ui-font-family,system-ui,-apple-system,"Segoe UI",sans-serif);
   font-size:var(--jp-ui-font-size1,13px);color:var(--jp-ui-font-color1,#222)}
 .nbfrag-chips-label{font-size:0.95em}
@@ -29,22 +29,26 @@ const CSS = `
 .nbfrag-chip{display:inline-flex;align-items:center;gap:0.3rem;cursor:pointer;white-space:nowrap;
   border:1px solid rgba(128,128,128,0.45);background:var(--jp-layout-color0,#fff);color:inherit;
   font:inherit;line-height:1.4;padding:0.2rem 0.75rem;border-radius:999px}
-.nbfrag-chip:hover:not(:disabled){border-color:var(--jp-brand-color1,#ff4b4b);
-  color:var(--jp-brand-color1,#ff4b4b)}
+.nbfrag-chips:not(.nbfrag-chips-feedback) .nbfrag-chip:hover:not(:disabled){
+  border-color:var(--jp-brand-color1,#ff4b4b);color:var(--jp-brand-color1,#ff4b4b)}
 .nbfrag-chip[aria-pressed="true"]{border-color:var(--jp-brand-color1,#ff4b4b);
-  color:var(--jp-brand-color1,#ff4b4b);background:rgba(255,75,75,0.08)}
+  color:var(--jp-brand-color1,#ff4b4b);background:rgba(128,128,128,0.1)}
 .nbfrag-chip:disabled{cursor:default;opacity:0.5}
 .nbfrag-chip-text p{margin:0}
 .nbfrag-chips-segmented_control .nbfrag-chips-row{gap:0;flex-wrap:nowrap}
 .nbfrag-chips-segmented_control .nbfrag-chip{border-radius:0;margin-left:-1px;flex:1 1 auto;justify-content:center}
 .nbfrag-chips-segmented_control .nbfrag-chip:first-child{border-radius:0.5rem 0 0 0.5rem;margin-left:0}
 .nbfrag-chips-segmented_control .nbfrag-chip:last-child{border-radius:0 0.5rem 0.5rem 0}
+.nbfrag-chips-segmented_control .nbfrag-chip:only-child{border-radius:0.5rem}
 .nbfrag-chips-segmented_control .nbfrag-chip[aria-pressed="true"]{position:relative;z-index:1}
 .nbfrag-chips-feedback .nbfrag-chips-row{gap:0.15rem}
-.nbfrag-chips-feedback .nbfrag-chip{border:none;background:transparent;padding:0.1rem 0.25rem;
-  font-size:1.35em;border-radius:0.4rem;filter:grayscale(1);opacity:0.55}
-.nbfrag-chips-feedback .nbfrag-chip[aria-pressed="true"],
-.nbfrag-chips-feedback .nbfrag-chip.nbfrag-lit{filter:none;opacity:1;background:transparent}
+.nbfrag-chips-feedback .nbfrag-chip,
+.nbfrag-chips-feedback .nbfrag-chip[aria-pressed="true"]{border:none;background:transparent;
+  padding:0.1rem 0.25rem;font-size:1.35em;border-radius:0.4rem;filter:grayscale(1);opacity:0.45;color:inherit}
+.nbfrag-chips-feedback .nbfrag-chip:hover:not(:disabled),
+.nbfrag-chips-feedback .nbfrag-chip.nbfrag-lit{filter:none;opacity:1}
+.nbfrag-chips-look-stars .nbfrag-chip{color:rgba(128,128,128,0.8)}
+.nbfrag-chips-look-stars .nbfrag-chip.nbfrag-lit{color:#f5b50a;filter:none;opacity:1}
 .nbfrag-chips-feedback .nbfrag-chip:disabled{opacity:0.3}
 .nbfrag-icon{font-family:"Material Symbols Rounded","Material Icons",inherit;font-size:1.1em}
 `;
