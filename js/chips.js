@@ -6,7 +6,9 @@
 //   options: [{html, icon}]
 //     html  the option's label as Markdown ALREADY rendered and sanitised by the kernel
 //     icon  untrusted plain text (an emoji, or "material/<name>"): only ever set as textContent
-//   look: "pills" | "segmented_control" | "thumbs" | "faces" | "stars"
+//     caption  (radio only) the option's caption, rendered and sanitised by the kernel like html
+//   look: "pills" | "segmented_control" | "thumbs" | "faces" | "stars" | "radio"
+//   orientation: "horizontal" | "vertical" (how the row lays out its chips)
 //   mode: "single" | "multi"
 //   required: bool (single mode: clicking the selected chip does not clear it)
 //   disabled: bool
@@ -50,6 +52,17 @@ const CSS = `
 .nbfrag-chips-look-stars .nbfrag-chip{color:rgba(128,128,128,0.8)}
 .nbfrag-chips-look-stars .nbfrag-chip.nbfrag-lit{color:#f5b50a;filter:none;opacity:1}
 .nbfrag-chips-feedback .nbfrag-chip:disabled{opacity:0.3}
+.nbfrag-chips-row.nbfrag-vertical{flex-direction:column;align-items:flex-start;gap:0.25rem}
+.nbfrag-chips-look-radio .nbfrag-chip,
+.nbfrag-chips-look-radio .nbfrag-chip[aria-pressed="true"],
+.nbfrag-chips-look-radio .nbfrag-chip:hover:not(:disabled){border:none;background:transparent;color:inherit;
+  padding:0.1rem 0.2rem;border-radius:0.3rem;align-items:flex-start;white-space:normal;text-align:left}
+.nbfrag-radio-dot{flex:none;width:0.9em;height:0.9em;margin-top:0.25em;border-radius:50%;box-sizing:border-box;
+  border:1px solid rgba(128,128,128,0.7)}
+.nbfrag-chip[aria-pressed="true"] .nbfrag-radio-dot{border:0.3em solid var(--jp-brand-color1,#ff4b4b)}
+.nbfrag-radio-body{display:flex;flex-direction:column}
+.nbfrag-chip-caption{font-size:0.85em;opacity:0.65}
+.nbfrag-chip-caption p{margin:0}
 .nbfrag-icon{font-family:"Material Symbols Rounded","Material Icons",inherit;font-size:1.1em}
 `;
 
@@ -106,6 +119,7 @@ function render({ model, el }) {
     [...row.children].forEach((chip, i) => {
       const picked = Array.isArray(value) && value.includes(i);
       chip.setAttribute("aria-pressed", picked ? "true" : "false");
+      if (look() === "radio") chip.setAttribute("aria-checked", picked ? "true" : "false");
       chip.classList.toggle("nbfrag-lit", preview === null ? lit.has(i) : i <= preview);
     });
   }
@@ -119,7 +133,8 @@ function render({ model, el }) {
     const width = model.get("width") || "";
     root.style.width = width;
     row.classList.toggle("nbfrag-nowrap", model.get("wrap") === false);
-    row.setAttribute("role", "group");
+    row.classList.toggle("nbfrag-vertical", model.get("orientation") === "vertical");
+    row.setAttribute("role", kind === "radio" ? "radiogroup" : "group");
     row.setAttribute("aria-label", text);
     row.replaceChildren();
     const disabled = Boolean(model.get("disabled"));
@@ -128,19 +143,35 @@ function render({ model, el }) {
       chip.type = "button";
       chip.className = "nbfrag-chip";
       chip.disabled = disabled;
+      let target = chip; // where the icon and the text go
+      if (kind === "radio") {
+        chip.setAttribute("role", "radio");
+        const dot = doc.createElement("span");
+        dot.className = "nbfrag-radio-dot";
+        target = doc.createElement("span");
+        target.className = "nbfrag-radio-body";
+        chip.append(dot, target);
+      }
       const icon = option && typeof option.icon === "string" ? option.icon : "";
       if (icon) {
         const glyph = doc.createElement("span");
         glyph.className = icon.startsWith("material/") ? "nbfrag-icon" : "nbfrag-chip-icon";
         glyph.textContent = icon.startsWith("material/") ? icon.slice("material/".length) : icon;
-        chip.appendChild(glyph);
+        target.appendChild(glyph);
       }
       const html = option && typeof option.html === "string" ? option.html : "";
       if (html) {
         const body = doc.createElement("span");
         body.className = "nbfrag-chip-text";
         body.innerHTML = html; // rendered and sanitised by the kernel
-        chip.appendChild(body);
+        target.appendChild(body);
+      }
+      const caption = option && typeof option.caption === "string" ? option.caption : "";
+      if (caption) {
+        const small = doc.createElement("span");
+        small.className = "nbfrag-chip-caption";
+        small.innerHTML = caption; // rendered and sanitised by the kernel
+        target.appendChild(small);
       }
       if (option && typeof option.name === "string") chip.setAttribute("aria-label", option.name);
       chip.addEventListener("click", () => {
@@ -162,7 +193,7 @@ function render({ model, el }) {
   }
 
   build();
-  const rebuilt = ["options", "look", "description", "disabled", "width", "wrap"];
+  const rebuilt = ["options", "look", "description", "disabled", "width", "wrap", "orientation"];
   for (const name of rebuilt) model.on(`change:${name}`, build);
   model.on("change:value", paint);
   return () => {

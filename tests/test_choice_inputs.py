@@ -378,3 +378,48 @@ def test_selectbox_accept_new_options_returns_typed_text(app_test: Any) -> None:
     assert at.text[0].value == "'zzz' None" and at.selectbox[1].slot.widget.placeholder == "Type"
     at.selectbox[1].set_value("new one")
     assert at.text[0].value == "'zzz' 'new one'"
+
+
+CAPTIONS = """
+import nbfrag as st
+ss = st.session_state
+ss.runs = ss.get("runs", 0) + 1
+genre = st.radio("Genre", ["Comedy", "Drama", "Documentary"], index=None, horizontal=True,
+                 captions=["Laugh **out** loud.", "<img src=x onerror=alert(1)>"])
+st.text(f"{ss.runs} {genre!r}")
+"""
+
+
+def test_radio_captions_show_under_their_options_and_the_radio_works(app_test: Any) -> None:
+    at = app_test.from_string(CAPTIONS).run()
+    assert str(at.radio[0]) == (
+        "Genre: ( ) Comedy (Laugh **out** loud.)  ( ) Drama (<img src=x onerror=alert(1)>)  ( ) Documentary"
+    )
+    widget = at.radio[0].slot.widget
+    assert [c.get("caption") for c in widget.options] == [
+        "Laugh <strong>out</strong> loud.", "&lt;img src=x onerror=alert(1)&gt;", None
+    ]
+    assert (widget.look, widget.orientation, at.radio[0].options) == ("radio", "horizontal", ["Comedy", "Drama", "Documentary"])
+    click(at.radio[0], 1)
+    assert at.text[0].value == "2 'Drama'"
+    click(at.radio[0], 1)  # a radio cannot be cleared: the browser sends nothing
+    forge(at.radio[0], {"value": []})  # nor does a forged clearing count
+    forge(at.radio[0], {"value": [3]})
+    assert at.text[0].value == "2 'Drama'" and widget.value == [1]
+    at.radio[0].set_value("Comedy")
+    assert at.text[0].value == "3 'Comedy'"
+
+
+@pytest.mark.parametrize(
+    "captions, shown",
+    [("['one']", "( ) a (one)  ( ) b"), ("['one', 'two', 'three']", "( ) a (one)  ( ) b (two)"),
+     ("[None, 'x']", "( ) a  ( ) b (x)"), ("'ab'", "( ) a (a)  ( ) b (b)"), ("[]", "( ) a  ( ) b")],
+)
+def test_radio_captions_match_options_by_position_as_in_streamlit(app_test: Any, captions: str, shown: str) -> None:
+    at = app_test.from_string(f"import nbfrag as st\nst.radio('R', ['a', 'b'], index=None, captions={captions})").run()
+    assert str(at.radio[0]) == f"R: {shown}"
+
+
+def test_a_caption_that_is_not_text_gets_streamlits_error(app_test: Any) -> None:
+    at = app_test.from_string("import nbfrag as st\nst.radio('R', ['a', 'b'], captions=['one', 2])").run()
+    assert at.exception[0].value.endswith("Invalid `captions` type. Expected one of: str, None. Provided type: int.")

@@ -104,3 +104,21 @@ test("options and looks rebuild the row; cleanup stops listening", () => {
   assert.equal(model.listenerCount("change:options"), 0);
   assert.equal(model.listenerCount("change:value"), 0);
 });
+
+test("radio look: a dot, the label and its caption (kernel html), laid out vertically", () => {
+  const { el, buttons, model } = view({
+    look: "radio", orientation: "vertical", required: true, value: [0],
+    options: [{ html: "<em>Comedy</em>", icon: "", caption: "Laugh <strong>out</strong> loud." }, { html: "Drama", icon: "" }],
+  });
+  assert.ok(el.querySelector(".nbfrag-chips-row").classList.contains("nbfrag-vertical"));
+  assert.equal(el.querySelector(".nbfrag-chips-row").getAttribute("role"), "radiogroup");
+  const [comedy, drama] = buttons();
+  assert.equal(comedy.getAttribute("role"), "radio");
+  assert.equal(comedy.getAttribute("aria-checked"), "true");
+  assert.ok(comedy.querySelector(".nbfrag-radio-dot"));
+  assert.equal(comedy.querySelector(".nbfrag-chip-caption strong").textContent, "out");
+  assert.equal(drama.querySelector(".nbfrag-chip-caption"), null);
+  drama.click();
+  assert.deepEqual(model.get("value"), [1]);
+  assert.equal(comedy.getAttribute("aria-checked"), "false");
+});

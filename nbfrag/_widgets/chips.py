@@ -22,7 +22,7 @@ from .._runtime.markdown import inline_markdown_html
 from .._runtime.static import esm
 from .base import Control
 
-Look: TypeAlias = Literal["pills", "segmented_control", "thumbs", "faces", "stars"]
+Look: TypeAlias = Literal["pills", "segmented_control", "thumbs", "faces", "stars", "radio"]
 Mode: TypeAlias = Literal["single", "multi"]
 
 
@@ -38,6 +38,7 @@ class ChipsWidget(anywidget.AnyWidget):
     disabled = traitlets.Bool(False).tag(sync=True)
     width = traitlets.Unicode("").tag(sync=True)
     wrap = traitlets.Bool(True).tag(sync=True)
+    orientation = traitlets.Unicode("horizontal").tag(sync=True)
     value = traitlets.List(traitlets.Int()).tag(sync=True)
 
     def __repr__(self) -> str:
@@ -110,6 +111,7 @@ def chips_control(
     required: bool = False,
     width: str = "",
     wrap: bool = True,
+    orientation: str = "horizontal",
     show: Callable[[Any], str],
     labels: list[str] | None = None,
 ) -> Control[Any]:
@@ -162,11 +164,12 @@ def chips_control(
         widget.required = required
         widget.width = width
         widget.wrap = wrap
+        widget.orientation = orientation
 
     return Control(
         ChipsWidget,
         configure,
-        (tuple(tuple(sorted(c.items())) for c in chips), look, mode, required, width, wrap),
+        (tuple(tuple(sorted(c.items())) for c in chips), look, mode, required, width, wrap, orientation),
         to_widget=to_widget,
         from_widget=from_widget,
         coerce=coerce,
