@@ -83,6 +83,7 @@ from ._widgets.choices import selectbox as selectbox
 from ._widgets.color import color_picker as color_picker
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
+from ._widgets.datetimes import datetime_input as datetime_input
 from ._widgets.feedback import feedback as feedback
 from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
@@ -160,6 +161,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("number_input", number_input),
     _Command("date_input", date_input),
     _Command("time_input", time_input),
+    _Command("datetime_input", datetime_input),
     _Command("color_picker", color_picker),
     _Command("widget", widget),
     # Chat

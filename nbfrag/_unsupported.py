@@ -39,7 +39,6 @@ NOT_YET: dict[str, str] = {
     "with functools.cache.",
     "context": "A notebook has no request (headers, cookies, locale) to read.",
     "data_editor": "st.widget with an editable grid ipywidget, e.g. ipydatagrid.DataGrid(df, editable=True).",
-    "datetime_input": "st.date_input and st.time_input, or st.widget(ipywidgets.NaiveDatetimePicker()).",
     "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
     "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
