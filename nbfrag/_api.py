@@ -87,6 +87,7 @@ from ._widgets.datetimes import datetime_input as datetime_input
 from ._widgets.feedback import feedback as feedback
 from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
+from ._widgets.pagination import pagination as pagination
 from ._widgets.pills import pills as pills
 from ._widgets.pills import segmented_control as segmented_control
 from ._widgets.sliders import select_slider as select_slider
@@ -154,6 +155,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("pills", pills),
     _Command("segmented_control", segmented_control),
     _Command("feedback", feedback),
+    _Command("pagination", pagination),
     _Command("slider", slider),
     _Command("select_slider", select_slider),
     _Command("text_input", text_input),

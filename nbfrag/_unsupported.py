@@ -57,7 +57,6 @@ NOT_YET: dict[str, str] = {
     "mermaid_chart": "st.widget with an anywidget that renders Mermaid in the browser.",
     "navigation": _ONE_PAGE,
     "page_link": _ONE_PAGE,
-    "pagination": "st.number_input (or st.select_slider) for the page number.",
     "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map (pip install ipyleaflet).",
     "query_params": "A notebook page has no URL query parameters to read.",
