@@ -85,6 +85,7 @@ from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
 from ._widgets.datetimes import datetime_input as datetime_input
 from ._widgets.feedback import feedback as feedback
+from ._widgets.menu import menu_button as menu_button
 from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
 from ._widgets.pagination import pagination as pagination
@@ -147,6 +148,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("image", image),
     # Input widgets
     _Command("button", button),
+    _Command("menu_button", menu_button),
     _Command("checkbox", checkbox),
     _Command("toggle", toggle),
     _Command("radio", radio),

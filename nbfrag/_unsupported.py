@@ -53,7 +53,6 @@ NOT_YET: dict[str, str] = {
     "logout": _NO_VISITOR,
     "map": "st.widget(ipyleaflet.Map(center=(lat, lon), zoom=10)) shows an interactive map "
     "(pip install ipyleaflet).",
-    "menu_button": "st.selectbox with the menu entries as options.",
     "mermaid_chart": "st.widget with an anywidget that renders Mermaid in the browser.",
     "navigation": _ONE_PAGE,
     "page_link": _ONE_PAGE,

@@ -142,6 +142,7 @@ st.altair_chart(altair.Chart(altair.Data(values=[{"a": 1}])).mark_point().encode
 st.button("b"); st.checkbox("c"); st.toggle("t"); st.radio("r", ["a"]); st.selectbox("s", ["a"])
 st.multiselect("m", ["a"]); st.slider("sl"); st.select_slider("ss", ["a", "b"])
 st.pills("pl", ["a"]); st.segmented_control("sc", ["a"]); st.feedback(); st.pagination(3)
+st.menu_button("mb", ["a"])
 st.text_input("ti"); st.text_area("ta"); st.number_input("n"); st.date_input("d", datetime.date(2024, 1, 1))
 st.time_input("tm", datetime.time(12, 0)); st.color_picker("cp"); st.widget(ipywidgets.IntSlider())
 st.datetime_input("dt", datetime.datetime(2024, 1, 1, 12, 0))

@@ -240,8 +240,11 @@ class Element(Node):
         return f"<{self.describe()}>"
 
     # -- acting -------------------------------------------------------------------------------
-    def click(self) -> Element:
-        """Click a button through its own click handler, as the browser's click does."""
+    def click(self, *option: Any) -> Element:
+        """Click a button through its own click handler, as the browser's click does; for a
+        menu button, `click(option)` picks that entry of its menu."""
+        if option:
+            return self.set_value(option[0])
         click = getattr(self.slot.widget, "click", None)
         if not callable(click):
             raise TypeError(f"{self.describe()} cannot be clicked (buttons can)")
