@@ -28,14 +28,14 @@ const CSS = `
 .nbfrag-chips-label{font-size:0.95em}
 .nbfrag-chips-row{display:flex;flex-wrap:wrap;gap:0.4rem;max-width:100%}
 .nbfrag-chips-row.nbfrag-nowrap{flex-wrap:nowrap;overflow-x:auto}
-.nbfrag-chip{display:inline-flex;align-items:center;gap:0.3rem;cursor:pointer;white-space:nowrap;
+.nbfrag-chips .nbfrag-chip{display:inline-flex;align-items:center;gap:0.3rem;cursor:pointer;white-space:nowrap;
   border:1px solid rgba(128,128,128,0.45);background:var(--jp-layout-color0,#fff);color:inherit;
   font:inherit;line-height:1.4;padding:0.2rem 0.75rem;border-radius:999px}
 .nbfrag-chips:not(.nbfrag-chips-feedback) .nbfrag-chip:hover:not(:disabled){
   border-color:var(--jp-brand-color1,#ff4b4b);color:var(--jp-brand-color1,#ff4b4b)}
-.nbfrag-chip[aria-pressed="true"]{border-color:var(--jp-brand-color1,#ff4b4b);
+.nbfrag-chips .nbfrag-chip[aria-pressed="true"]{border-color:var(--jp-brand-color1,#ff4b4b);
   color:var(--jp-brand-color1,#ff4b4b);background:rgba(128,128,128,0.1)}
-.nbfrag-chip:disabled{cursor:default;opacity:0.5}
+.nbfrag-chips .nbfrag-chip:disabled{cursor:default;opacity:0.5}
 .nbfrag-chip-text p{margin:0}
 .nbfrag-chips-segmented_control .nbfrag-chips-row{gap:0;flex-wrap:nowrap}
 .nbfrag-chips-segmented_control .nbfrag-chip{border-radius:0;margin-left:-1px;flex:1 1 auto;justify-content:center}
@@ -59,7 +59,7 @@ const CSS = `
   padding:0.1rem 0.2rem;border-radius:0.3rem;align-items:flex-start;white-space:normal;text-align:left}
 .nbfrag-radio-dot{flex:none;width:0.9em;height:0.9em;margin-top:0.25em;border-radius:50%;box-sizing:border-box;
   border:1px solid rgba(128,128,128,0.7)}
-.nbfrag-chip[aria-pressed="true"] .nbfrag-radio-dot{border:0.3em solid var(--jp-brand-color1,#ff4b4b)}
+.nbfrag-chips .nbfrag-chip[aria-pressed="true"] .nbfrag-radio-dot{border:0.3em solid var(--jp-brand-color1,#ff4b4b)}
 .nbfrag-radio-body{display:flex;flex-direction:column}
 .nbfrag-chip-caption{font-size:0.85em;opacity:0.65}
 .nbfrag-chip-caption p{margin:0}

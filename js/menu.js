@@ -15,19 +15,19 @@ const CSS = `
 .nbfrag-menu{position:relative;display:inline-block;max-width:100%;
   font-family:var(--jp-ui-font-family,system-ui,-apple-system,"Segoe UI",sans-serif);
   font-size:var(--jp-ui-font-size1,13px);color:var(--jp-ui-font-color1,#222)}
-.nbfrag-menu-button{display:inline-flex;align-items:center;gap:0.4rem;width:100%;cursor:pointer;
+.nbfrag-menu .nbfrag-menu-button{display:inline-flex;align-items:center;gap:0.4rem;width:100%;cursor:pointer;
   border:1px solid rgba(128,128,128,0.45);border-radius:0.5rem;padding:0.3rem 0.75rem;
   background:var(--jp-layout-color0,#fff);color:inherit;font:inherit}
 .nbfrag-menu-primary .nbfrag-menu-button{background:var(--jp-brand-color1,#ff4b4b);border-color:transparent;color:#fff}
 .nbfrag-menu-tertiary .nbfrag-menu-button{border-color:transparent;background:transparent}
-.nbfrag-menu-button:disabled{cursor:default;opacity:0.5}
+.nbfrag-menu .nbfrag-menu-button:disabled{cursor:default;opacity:0.5}
 .nbfrag-menu-caret{margin-left:auto;font-size:0.8em;opacity:0.7}
 .nbfrag-menu-list{position:absolute;left:0;top:calc(100% + 4px);z-index:1000;min-width:100%;margin:0;padding:0.25rem 0;
   list-style:none;background:var(--jp-layout-color0,#fff);border:1px solid rgba(128,128,128,0.35);
   border-radius:0.5rem;box-shadow:0 4px 16px rgba(0,0,0,0.14)}
-.nbfrag-menu-item{display:block;width:100%;text-align:left;white-space:nowrap;border:none;background:transparent;
+.nbfrag-menu .nbfrag-menu-item{display:block;width:100%;text-align:left;white-space:nowrap;border:none;background:transparent;
   color:inherit;font:inherit;padding:0.35rem 0.8rem;cursor:pointer}
-.nbfrag-menu-item:hover,.nbfrag-menu-item:focus-visible{background:rgba(128,128,128,0.14);outline:none}
+.nbfrag-menu .nbfrag-menu-item:hover,.nbfrag-menu .nbfrag-menu-item:focus-visible{background:rgba(128,128,128,0.14);outline:none}
 `;
 
 function ensureStyle(doc) {

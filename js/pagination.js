@@ -15,11 +15,11 @@ const CSS = `
 .nbfrag-pages{display:inline-flex;align-items:center;gap:0.25rem;max-width:100%;flex-wrap:wrap;
   font-family:var(--jp-ui-font-family,system-ui,-apple-system,"Segoe UI",sans-serif);
   font-size:var(--jp-ui-font-size1,13px);color:var(--jp-ui-font-color1,#222)}
-.nbfrag-page{min-width:2em;padding:0.2rem 0.45rem;border:1px solid transparent;border-radius:0.4rem;
+.nbfrag-pages .nbfrag-page{min-width:2em;padding:0.2rem 0.45rem;border:1px solid transparent;border-radius:0.4rem;
   background:transparent;color:inherit;font:inherit;cursor:pointer}
-.nbfrag-page:hover:not(:disabled){border-color:rgba(128,128,128,0.45)}
-.nbfrag-page[aria-current="page"]{border-color:var(--jp-brand-color1,#ff4b4b);color:var(--jp-brand-color1,#ff4b4b)}
-.nbfrag-page:disabled{cursor:default;opacity:0.4}
+.nbfrag-pages .nbfrag-page:hover:not(:disabled){border-color:rgba(128,128,128,0.45)}
+.nbfrag-pages .nbfrag-page[aria-current="page"]{border-color:var(--jp-brand-color1,#ff4b4b);color:var(--jp-brand-color1,#ff4b4b)}
+.nbfrag-pages .nbfrag-page:disabled{cursor:default;opacity:0.4}
 .nbfrag-page-gap{padding:0 0.2rem;opacity:0.6}
 `;
 

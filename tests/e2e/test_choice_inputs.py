@@ -1,6 +1,7 @@
-"""Pills, a segmented control and feedback stars in a real browser (JupyterLab and Voila): a
-click on a chip reaches Python (js/chips.js), a second click on a picked chip clears it, and a
-star clicked in a fragment reruns only the fragment."""
+"""Pills, a segmented control, feedback stars, pagination and a menu button in a real browser
+(JupyterLab and Voila): a click on a chip reaches Python (js/chips.js), a second click on a
+picked chip clears it, a star clicked in a fragment reruns only the fragment, page buttons
+turn the page (js/pagination.js) and a menu entry is returned once (js/menu.js)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,16 @@ def test_pills_segments_and_stars_reach_python(page, server, notebook) -> None:
     expect(line(app, "Stars:")).to_have_text("Stars: 3 (fragment runs: 6)")
     expect(app.locator(".nbfrag-chips-look-stars .nbfrag-lit")).to_have_count(4)
     expect(line(app, "Choice runs:")).to_have_text("Choice runs: 5")  # only the fragment reran
+
+    nav = app.locator(".nbfrag-pages")
+    nav.get_by_role("button", name="Next page").click()
+    expect(line(app, "Page:")).to_have_text("Page: 2")
+    nav.get_by_role("button", name="Page 12").click()
+    expect(line(app, "Page:")).to_have_text("Page: 12")
+    expect(nav.get_by_role("button", name="Next page")).to_be_disabled()
+
+    menu = app.locator(".nbfrag-menu")
+    menu.get_by_role("button", name="Export").click()
+    menu.get_by_role("menuitem", name="JSON").click()
+    expect(line(app, "Export:")).to_have_text("Export: JSON")
+    expect(line(app, "Choice runs:")).to_have_text("Choice runs: 8")
