@@ -244,7 +244,7 @@ def test_duplicate_widgets_raise_streamlits_errors(nb: Any, source: str, message
 @pytest.mark.parametrize(
     "call, message",
     [
-        ('st.checkbox("A", label_visibility="gone")', "Unsupported label_visibility option 'gone'."),
+        ('st.checkbox("A", label_visibility="gone")', "Invalid `label_visibility` value. Supported values: 'visible', 'hidden', 'collapsed'."),
         ('st.slider("S", 0, 10.0)', "Slider value arguments must be of matching types."),
         ('st.slider("S", 0, 10, 11)', "The default `value` of 11 must lie between the `min_value` of 0 and the `max_value` of 10, inclusively."),
         ('st.slider("S", 10, 0)', "Slider `min_value` must be less than the `max_value`."),
