@@ -57,6 +57,7 @@ def test_84_return_values_as_streamlit(app_test: Any) -> None:
     assert at.text[0].value == "runs=1 one=None many=['y'] seg='x'"
     assert [p.value for p in at.pills] == [None, ["y"]] and at.segmented_control[0].value == "x"
     assert at.pills[0].options == ["x", "y", "z"]
+    assert [e.label for e in at.button_group] == ["One", "Many", "Seg"]  # Streamlit's AppTest name for both
     assert str(at.pills[1]) == "Many: [ ] x  [x] y  [ ] z"
 
 

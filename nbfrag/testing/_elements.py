@@ -23,6 +23,10 @@ from .._widgets.base import WidgetOwner
 # accepted too.
 KINDS = _KINDS
 
+# Streamlit's AppTest names that gather several kinds: `at.button_group` is every pills and
+# segmented control, in page order.
+GROUPS: dict[str, tuple[str, ...]] = {"button_group": ("pills", "segmented_control")}
+
 
 class Actor(Protocol):
     """What elements need from their `AppTest`: a session to act in and the page now."""
@@ -78,8 +82,9 @@ class Node:
         return [Element(slot, self._actor) for slot in walk(self._blocks())]
 
     def kind_list(self, kind: str) -> ElementList:
-        """The elements of one kind, in page order."""
-        return ElementList(kind, [e for e in self.elements() if e.kind == kind], self)
+        """The elements of one kind (or of a group of kinds, `GROUPS`), in page order."""
+        kinds = GROUPS.get(kind, (kind,))
+        return ElementList(kind, [e for e in self.elements() if e.kind in kinds], self)
 
     @overload
     def get(self, kind: str) -> ElementList: ...
@@ -100,7 +105,7 @@ class Node:
         if name.startswith("_"):
             raise AttributeError(name)
         present = {e.kind for e in self.elements()}
-        if name in KINDS or name in present:
+        if name in KINDS or name in present or name in GROUPS:
             return self.kind_list(name)
         raise AttributeError(
             f"{type(self).__name__} has no attribute {name!r}. Element kinds: "
