@@ -1,11 +1,10 @@
 """Pills, a segmented control, feedback stars, pagination and a menu button in a real browser
-(JupyterLab and Voila): a click on a chip reaches Python (js/chips.js), a second click on a
+(JupyterLab, Notebook 7 and Voila): a click on a chip reaches Python (js/chips.js), a second click on a
 picked chip clears it, a star clicked in a fragment reruns only the fragment, page buttons
 turn the page (js/pagination.js) and a menu entry is returned once (js/menu.js)."""
 
 from __future__ import annotations
 
-import pytest
 from clients import app_with, open_notebook
 from playwright.sync_api import Locator, expect
 
@@ -14,7 +13,6 @@ def line(app: Locator, start: str) -> Locator:
     return app.locator(".nbfrag-markdown", has_text=start)
 
 
-@pytest.mark.parametrize("server", ["lab", "voila"], indirect=True)
 def test_pills_segments_and_stars_reach_python(page, server, notebook) -> None:
     open_notebook(page, server, notebook("choices.ipynb"), apps=1)
     app_with(page, "Choice runs: 1")
