@@ -1,7 +1,8 @@
 """Pills, a segmented control, feedback stars, pagination and a menu button in a real browser
 (JupyterLab, Notebook 7 and Voila): a click on a chip reaches Python (js/chips.js), a second click on a
 picked chip clears it, a star clicked in a fragment reruns only the fragment, page buttons
-turn the page (js/pagination.js) and a menu entry is returned once (js/menu.js)."""
+turn the page (js/pagination.js), a menu entry is returned once (js/menu.js) and a radio
+shows its captions."""
 
 from __future__ import annotations
 
@@ -53,3 +54,9 @@ def test_pills_segments_and_stars_reach_python(page, server, notebook) -> None:
     menu.get_by_role("menuitem", name="JSON").click()
     expect(line(app, "Export:")).to_have_text("Export: JSON")
     expect(line(app, "Choice runs:")).to_have_text("Choice runs: 8")
+
+    radio = app.locator(".nbfrag-chips-look-radio")
+    expect(radio.locator(".nbfrag-chip-caption")).to_have_text(["Laugh out loud.", "Get the popcorn."])
+    radio.get_by_role("radio", name="Drama").click()
+    expect(line(app, "Genre:")).to_have_text("Genre: Drama")
+    expect(radio.get_by_role("radio", name="Drama")).to_have_attribute("aria-checked", "true")
