@@ -88,8 +88,14 @@ from ._widgets.color import color_picker as color_picker
 from ._widgets.data_editor import data_editor as data_editor
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
+from ._widgets.datetimes import datetime_input as datetime_input
+from ._widgets.feedback import feedback as feedback
+from ._widgets.menu import menu_button as menu_button
 from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
+from ._widgets.pagination import pagination as pagination
+from ._widgets.pills import pills as pills
+from ._widgets.pills import segmented_control as segmented_control
 from ._widgets.sliders import select_slider as select_slider
 from ._widgets.sliders import slider as slider
 from ._widgets.text import text_area as text_area
@@ -149,11 +155,16 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("map", map),
     # Input widgets
     _Command("button", button),
+    _Command("menu_button", menu_button),
     _Command("checkbox", checkbox),
     _Command("toggle", toggle),
     _Command("radio", radio),
     _Command("selectbox", selectbox),
     _Command("multiselect", multiselect),
+    _Command("pills", pills),
+    _Command("segmented_control", segmented_control),
+    _Command("feedback", feedback),
+    _Command("pagination", pagination),
     _Command("slider", slider),
     _Command("select_slider", select_slider),
     _Command("text_input", text_input),
@@ -161,6 +172,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("number_input", number_input),
     _Command("date_input", date_input),
     _Command("time_input", time_input),
+    _Command("datetime_input", datetime_input),
     _Command("color_picker", color_picker),
     _Command("data_editor", data_editor),
     _Command("widget", widget),

@@ -21,7 +21,6 @@ _ONE_PAGE = (
 )
 _NO_VISITOR = "A notebook has no signed-in visitor to read."
 _NO_CONFIG = "A notebook has no Streamlit configuration to read or set."
-_CHOICE = "Use st.radio(..., horizontal=True) for one choice, st.multiselect for several."
 
 # Streamlit 1.67's public names that nbfrag does not have yet -> what to use instead.
 NOT_YET: dict[str, str] = {
@@ -34,10 +33,8 @@ NOT_YET: dict[str, str] = {
     "connection": "Open the connection yourself (e.g. sqlalchemy.create_engine) in a function decorated "
     "with functools.cache.",
     "context": "A notebook has no request (headers, cookies, locale) to read.",
-    "datetime_input": "st.date_input and st.time_input, or st.widget(ipywidgets.NaiveDatetimePicker()).",
     "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
-    "feedback": "st.radio(..., horizontal=True) with the faces or stars as options.",
     "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
     "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
@@ -46,16 +43,12 @@ NOT_YET: dict[str, str] = {
     "login": _NO_VISITOR,
     "logo": "st.image at the top of st.sidebar.",
     "logout": _NO_VISITOR,
-    "menu_button": "st.selectbox with the menu entries as options.",
     "mermaid_chart": "st.widget with an anywidget that renders Mermaid in the browser.",
     "navigation": _ONE_PAGE,
     "page_link": _ONE_PAGE,
-    "pagination": "st.number_input (or st.select_slider) for the page number.",
     "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
-    "pills": _CHOICE,
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map with any layers "
     "(pip install ipyleaflet); st.map shows points.",
-    "segmented_control": _CHOICE,
     "set_option": _NO_CONFIG,
     "snow": "st.balloons().",
     "space": "st.divider().",

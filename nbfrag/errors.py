@@ -381,3 +381,42 @@ class StreamlitQueryParamDictValueError(StreamlitAPIException):
             f"Query param value for `{key}` cannot be set to a dictionary. "
             "Provide a string or iterable of strings instead."
         )
+
+
+class StreamlitDefaultNotInOptionsError(StreamlitAPIException):
+    """A picker's `default` is not one of its `options`."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(
+            f"The default value '{value}' is not part of the options. Please make sure that every "
+            "default value also exists in the options."
+        )
+
+
+class StreamlitValueBelowMinError(StreamlitAPIException):
+    """A widget's `value` is below its `min_value`."""
+
+    def __init__(self, value: object, min_value: object) -> None:
+        super().__init__(f"The `value` {value} is less than the `min_value` {min_value}.")
+
+
+class StreamlitValueAboveMaxError(StreamlitAPIException):
+    """A widget's `value` is above its `max_value`."""
+
+    def __init__(self, value: object, max_value: object) -> None:
+        super().__init__(f"The `value` {value} is greater than the `max_value` {max_value}.")
+
+
+class StreamlitInvalidMinMaxError(StreamlitAPIException):
+    """A widget's `min_value` is above its `max_value` (or equal, where that is refused)."""
+
+    def __init__(self, min_value: object, max_value: object) -> None:
+        if min_value == max_value:
+            message = (
+                f"The `min_value` and `max_value` parameters are both set to {min_value}. They must not be equal."
+            )
+        else:
+            message = (
+                f"The `min_value`, set to {min_value}, cannot be greater than the `max_value`, set to {max_value}."
+            )
+        super().__init__(message)

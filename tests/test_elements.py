@@ -253,7 +253,7 @@ def test_image_url_is_an_escaped_http_link_only(nb):
       r"Convert the value to a number type.$")),
     (lambda: st.metric("m", 1, [123]), StreamlitAPIException, r"^Invalid `delta` type. Expected one of"),
     (lambda: st.metric("m", 1, label_visibility="wrong_value"), StreamlitAPIException,
-     r"^Unsupported label_visibility option 'wrong_value'. Valid values are 'visible', 'hidden' or 'collapsed'.$"),
+     r"^Invalid `label_visibility` value. Supported values: 'visible', 'hidden', 'collapsed'.$"),
     (lambda: st.image(np.full((2, 2), 2.0)), RuntimeError, r"Data is outside \[0.0, 1.0\] and clamp is not set."),
     (lambda: st.image(np.full((2, 2), 300)), RuntimeError, r"Data is outside \[0, 255\] and clamp is not set."),
     (lambda: st.image(np.zeros((2, 2, 5))), StreamlitAPIException, r"numpy array of shape \(2, 2, 5\)"),

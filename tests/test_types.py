@@ -90,8 +90,8 @@ def test_button_type_is_a_literal() -> None:
                 'The argument passed was "danger".'
             ),
         ),
-        ('st.toggle("T", label_visibility="none")', "Unsupported label_visibility option 'none'."),
-        ('st.metric("M", 1, label_visibility="none")', "Unsupported label_visibility option 'none'."),
+        ('st.toggle("T", label_visibility="none")', "Invalid `label_visibility` value. Supported values: 'visible', 'hidden', 'collapsed'."),
+        ('st.metric("M", 1, label_visibility="none")', "Invalid `label_visibility` value. Supported values: 'visible', 'hidden', 'collapsed'."),
         ('st.columns(2, vertical_alignment="middle")', "The vertical_alignment argument to st.columns must be"),
     ],
 )

@@ -245,11 +245,11 @@ def test_duplicate_widgets_raise_streamlits_errors(nb: Any, source: str, message
 @pytest.mark.parametrize(
     "call, message",
     [
-        ('st.checkbox("A", label_visibility="gone")', "Unsupported label_visibility option 'gone'."),
+        ('st.checkbox("A", label_visibility="gone")', "Invalid `label_visibility` value. Supported values: 'visible', 'hidden', 'collapsed'."),
         ('st.slider("S", 0, 10.0)', "Slider value arguments must be of matching types."),
         ('st.slider("S", 0, 10, 11)', "The default `value` of 11 must lie between the `min_value` of 0 and the `max_value` of 10, inclusively."),
         ('st.slider("S", 10, 0)', "Slider `min_value` must be less than the `max_value`."),
-        ('st.selectbox("S", ["a"], index=3)', "Selectbox index must be greater than or equal to 0 and less than the length of options."),
+        ('st.selectbox("S", ["a"], index=3)', "The `index` parameter, set to 3, is outside the required range [0, 0]."),
         ('st.multiselect("M", ["a"], default=["b"])', "The default value 'b' is not part of the options."),
         ('st.multiselect("M", ["a", "b"], default=["a", "b"], max_selections=1)', "Multiselect has 2 options selected but `max_selections` is set to 1."),
         ('st.slider("S", dt.date(2024, 1, 1), 5)', "Slider value arguments must be of matching types: all dates, all datetimes or all times"),

@@ -283,6 +283,9 @@ class Control(Generic[V]):
     # How a user's edit combines with the value before it (multiselect keeps picking order).
     merge: Callable[[V, Any], Any] = _edited
     accepts: Callable[[V], bool] = _anything
+    # The options' labels as the page shows them, for pickers (what `nbfrag.testing` reads as
+    # `.options`, as Streamlit's AppTest does); empty for other inputs.
+    options: tuple[str, ...] = ()
 
 
 def _same_value(a: Any, b: Any) -> bool:

@@ -8,7 +8,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import errors
+from .._runtime.markdown import escape, inline_markdown_html
 from .base import Control, input_widget
+from .chips import chips_control
 from .options import (
     as_options,
     one_of,
@@ -63,7 +66,8 @@ def radio(
         labels.
     index : int or None, default 0
         The position in `options` of the option selected at first; None starts with nothing
-        selected. A position outside `options` raises `StreamlitAPIException`.
+        selected. A position outside `options` raises `StreamlitValueOutOfRangeError`, anything
+        but an int or None `StreamlitInvalidParameterTypeError`.
     format_func : callable, default str
         Turns an option into the label shown for it; the option itself is still returned.
     key : str or int, optional
@@ -86,9 +90,12 @@ def radio(
         Show the widget greyed out, so that the user cannot change it.
     horizontal : bool, default False
         Lay the buttons out in a row instead of a column.
-    captions : sequence of str, optional
-        Accepted for compatibility and not shown: ipywidgets' radio buttons have no place for a
-        caption under each option.
+    captions : sequence of str or None, optional
+        A caption shown under each option, matched by position (None or "" for none; captions
+        past the last option are ignored), as Markdown rendered safely. A caption that is
+        neither a str nor None raises `StreamlitInvalidParameterTypeError`. With captions the
+        radio is nbfrag's own chip row (js/chips.js) rather than ipywidgets' `RadioButtons`,
+        which have no place for them.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
         Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
         no empty space for a hidden label. Other values raise `StreamlitAPIException`.
@@ -112,9 +119,8 @@ def radio(
 
     Differences from Streamlit
     --------------------------
-    * `captions` are not shown.
-    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
+    * The label, the options and `help` are plain text (Streamlit renders Markdown in them),
+      and `help` is the control's native tooltip rather than a question-mark icon.
     * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
@@ -124,20 +130,55 @@ def radio(
     >>> import nbfrag as st
     >>> size = st.radio("Size", ["S", "M", "L"], index=1, horizontal=True)
     >>> st.write(f"You picked {size}.")
+    >>> genre = st.radio("Genre", ["Comedy", "Drama"], captions=["Laugh out loud.", "Get the popcorn."])
     """
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     start = start_index("radio", index, opts)
-    control = one_of(widgets.RadioButtons, opts, labels, "horizontal" if horizontal else "vertical")
+    default = None if start is None else opts[start]
+    notes = _captions(captions, len(opts))
+    orientation = "horizontal" if horizontal else "vertical"
+    if any(notes):  # ipywidgets' radio buttons have no place for captions: nbfrag's chip row does
+        control = _captioned_radio(opts, labels, notes, orientation, default)
+    else:
+        control = one_of(widgets.RadioButtons, opts, labels, orientation, default)
     return input_widget(
-        "radio", label, key, (tuple(labels), index), None if start is None else opts[start],
+        "radio", label, key, (tuple(labels), index, tuple(notes)), default,
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
         bind=bind, persist_state=persist_state,
         text=lambda o: f"{o.label}: " + "  ".join(
             f"({'•' if o.shown() is not None and i == option_position(opts, o.shown()) else ' '}) {lab}"
-            for i, lab in enumerate(labels)
+            + (f" ({note})" if note else "")
+            for i, (lab, note) in enumerate(zip(labels, notes, strict=True))
         ),
+    )
+
+
+def _captions(captions: Any, count: int) -> list[str]:
+    """One caption per option ("" for none), matched by position as Streamlit matches them:
+    captions past the last option are dropped; a caption that is neither a str nor None
+    raises `StreamlitInvalidParameterTypeError`."""
+    notes: list[str] = []
+    for caption in [] if captions is None else captions:
+        if caption is not None and not isinstance(caption, str):
+            raise errors.StreamlitInvalidParameterTypeError("captions", type(caption).__name__, ["str", "None"])
+        notes.append(caption or "")
+    return (notes + [""] * count)[:count]
+
+
+def _captioned_radio(
+    opts: list[Any], labels: list[str], notes: list[str], orientation: str, default: Any
+) -> Control[Any]:
+    """A radio with captions: nbfrag's chip row (js/chips.js) in its radio look, each caption
+    Markdown rendered safely under its option; like any radio it cannot be cleared."""
+    chips = [
+        {"icon": "", "html": escape(label), **({"caption": inline_markdown_html(note)} if note else {})}
+        for label, note in zip(labels, notes, strict=True)
+    ]
+    return chips_control(
+        opts, chips, look="radio", mode="single", default=default, required=True, orientation=orientation,
+        show=lambda value: "" if value is None else labels[option_position(opts, value)], labels=labels,
     )
 
 
@@ -176,7 +217,8 @@ def selectbox(
         labels.
     index : int or None, default 0
         The position in `options` of the option selected at first; None starts with nothing
-        selected. A position outside `options` raises `StreamlitAPIException`.
+        selected. A position outside `options` raises `StreamlitValueOutOfRangeError`, anything
+        but an int or None `StreamlitInvalidParameterTypeError`.
     format_func : callable, default str
         Turns an option into the label shown for it; the option itself is still returned.
     key : str or int, optional
@@ -261,14 +303,15 @@ def selectbox(
     opts = as_options(options)
     labels = option_labels(opts, format_func)
     start = start_index("selectbox", index, opts)
+    default = None if start is None else opts[start]
     if accept_new_options:
         control = _open_choice(opts, labels, placeholder)
     else:
-        control = one_of(widgets.Dropdown, opts, labels)
+        control = one_of(widgets.Dropdown, opts, labels, default=default)
     if required:
         control = replace(control, accepts=_chosen)
     return input_widget(
-        "selectbox", label, key, (tuple(labels), index, placeholder), None if start is None else opts[start],
+        "selectbox", label, key, (tuple(labels), index, placeholder), default,
         control, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
         label_visibility=label_visibility,
         bind=bind, persist_state=persist_state, fields={"placeholder": placeholder},

@@ -207,6 +207,7 @@ def _many_of(opts: list[Any], labels: list[str], max_selections: int | None) -> 
         show=lambda vs: "[" + ", ".join(labels[option_position(opts, v)] for v in vs) + "]",
         trait="index",
         merge=_in_picking_order,
+        options=tuple(labels),
     )
 
 

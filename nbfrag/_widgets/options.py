@@ -15,12 +15,17 @@ from .base import Control
 
 
 def as_options(options: Any) -> list[Any]:
-    """Options as a list: any iterable, a dict's keys, a DataFrame's first column."""
+    """Options as a list: any iterable, a dict's keys, a DataFrame's first column (numpy and
+    pandas values as Python's, as Streamlit lists them)."""
     if options is None:
         return []
     columns = getattr(options, "columns", None)
     if columns is not None and hasattr(options, "iloc"):
         options = options.iloc[:, 0] if len(columns) else []
+    if callable(getattr(options, "tolist", None)):  # numpy arrays, pandas Series: plain Python values
+        listed = options.tolist()
+        if isinstance(listed, list):
+            return listed
     try:
         return list(options)
     except TypeError:
@@ -55,13 +60,19 @@ def one_of(
     options: list[Any],
     labels: list[str],
     orientation: str | None = None,
+    default: Any = None,
 ) -> Control[Any]:
-    """The Control of a widget that picks one option by its index (radio, selectbox)."""
+    """The Control of a widget that picks one option by its index (radio, selectbox). A value
+    that is not an option (set in Session State, or kept while the options changed) becomes
+    `default`, as Streamlit resets it."""
 
     def coerce(value: Any) -> Any:
         if value is None:
             return None
-        return options[option_position(options, value)]
+        try:
+            return options[option_position(options, value)]
+        except ValueError:
+            return default
 
     def configure(widget: Any) -> None:
         widget.options = option_pairs(labels)
@@ -77,24 +88,22 @@ def one_of(
         coerce=coerce,
         show=lambda v: "" if v is None else labels[option_position(options, v)],
         trait="index",
+        options=tuple(labels),
     )
 
 
 def start_index(element: str, index: Any, options: list[Any]) -> int | None:
+    """`index` checked as Streamlit 1.67 checks it (`element` names the widget for the
+    reader): an int or None (`StreamlitInvalidParameterTypeError`; a bool too, which Streamlit
+    refuses as well), within `options` unless there are none (`StreamlitValueOutOfRangeError`)."""
     if index is None:
         return None
     if isinstance(index, bool) or not isinstance(index, int):
-        raise errors.StreamlitAPIException(
-            f"{element.capitalize()} Value has invalid type: {type(index).__name__}. `index` must "
-            "be an int (a position in `options`) or None."
-        )
+        raise errors.StreamlitInvalidParameterTypeError("index", type(index).__name__, ["int", "None"])
     if not options:
         return None
     if not 0 <= index < len(options):
-        raise errors.StreamlitAPIException(
-            f"{element.capitalize()} index must be greater than or equal to 0 and less than the "
-            f"length of options. Got index={index} for {len(options)} options."
-        )
+        raise errors.StreamlitValueOutOfRangeError("index", index, 0, len(options) - 1)
     return index
 
 

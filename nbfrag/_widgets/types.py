@@ -33,10 +33,7 @@ LabelVisibility: TypeAlias = Literal["visible", "hidden", "collapsed"]
 def check_label_visibility(label_visibility: str) -> None:
     """Streamlit's error for a `label_visibility` that is none of `LabelVisibility`."""
     if label_visibility not in get_args(LabelVisibility):
-        raise errors.StreamlitAPIException(
-            f"Unsupported label_visibility option '{label_visibility}'. Valid values are "
-            "'visible', 'hidden' or 'collapsed'."
-        )
+        raise errors.StreamlitValueError("label_visibility", ["'visible'", "'hidden'", "'collapsed'"])
 
 
 Width: TypeAlias = int | Literal["stretch", "content"]

@@ -33,6 +33,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "button": ("button", "form_submit_button"),
     "columns": ("column",),
     "tabs": ("tab",),
+    "button_group": ("pills", "segmented_control"),  # every pills and segmented control
 }
 
 
@@ -243,8 +244,12 @@ class Element(Node):
     @property
     def options(self) -> list[str]:
         """A picker's options, as the labels it shows (`format_func` applied; Streamlit's
-        options are text too)."""
-        return list(self._widget_trait("_options_labels", "options"))
+        options are text too); empty for other widgets."""
+        control = getattr(self.slot.owner, "control", None)
+        labels = getattr(control, "options", None)
+        if labels:
+            return list(labels)
+        return list(self._widget_trait("_options_labels", "options") or ())
 
     @property
     def index(self) -> int | list[int] | None:
@@ -350,8 +355,11 @@ class Element(Node):
         return id(self.slot)
 
     # -- acting -------------------------------------------------------------------------------
-    def click(self) -> Element:
-        """Click a button through its own click handler, as the browser's click does."""
+    def click(self, *option: Any) -> Element:
+        """Click a button through its own click handler, as the browser's click does; for a
+        menu button, `click(option)` picks that entry of its menu."""
+        if option:
+            return self.set_value(option[0])
         click = getattr(self.slot.widget, "click", None)
         if not callable(click):
             raise TypeError(f"{self.describe()} cannot be clicked (buttons can)")
@@ -391,6 +399,21 @@ class Element(Node):
             except traitlets.TraitError as exc:  # a value of the wrong type for the widget
                 raise TypeError(f"{self.describe()} cannot take the value {value!r}: {exc}") from None
         return self
+
+    def select(self, option: Any) -> Element:
+        """Pick `option`: the value of a one-of picker, added to a list value (multiselect,
+        multi-mode pills) unless already in it."""
+        current = self.value
+        if isinstance(current, list):
+            return self if option in current else self.set_value([*current, option])
+        return self.set_value(option)
+
+    def unselect(self, option: Any) -> Element:
+        """Drop `option`: from a list value, or clear a one-of picker holding it (to None)."""
+        current = self.value
+        if isinstance(current, list):
+            return self.set_value([v for v in current if v != option]) if option in current else self
+        return self.set_value(None) if current == option else self
 
     def input(self, text: str) -> Element:
         """Type `text` into a text widget. Text longer than the widget's `max_chars` is
@@ -433,18 +456,6 @@ class Element(Node):
         if low is not None:
             new = max(new, low)
         return new
-
-    def select(self, option: Any) -> Element:
-        """Choose `option`: added to a multiselect's choices, or the choice of a selectbox or
-        radio."""
-        if self.kind == "multiselect":
-            chosen = list(self.value)
-            return self if option in chosen else self.set_value([*chosen, option])
-        return self.set_value(option)
-
-    def unselect(self, option: Any) -> Element:
-        """Take `option` out of a multiselect's choices."""
-        return self.set_value([chosen for chosen in self.value if chosen != option])
 
     def select_index(self, index: int | None) -> Element:
         """Choose the option at `index` of `options` (None: no choice)."""

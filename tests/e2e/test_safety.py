@@ -1,7 +1,8 @@
 """What a visitor types never runs as code in the page, whichever element shows it: text
 elements, a pandas Styler's table (`st.dataframe`, `st.table`, `st.write`), objects rendering
 themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, expander and
-tab labels, forms, the page title, toasts and a dialog's title.
+tab labels, forms, the page title, toasts, a dialog's title and pills/segmented-control
+options.
 
 Each payload tries to set `window.__nbfragCanary`. The positive controls show the same
 payload through `st.markdown(..., unsafe_allow_html=True)` and `st.write(obj,
@@ -43,6 +44,7 @@ def test_visitor_text_never_executes(page, server, notebook) -> None:
         expect(app.locator(".nbfrag-text")).to_have_text(payload)
         expect(page.locator(".nbfrag-toast").last).to_contain_text(payload[:8])
         expect(app.locator("a[href^='javascript:' i]")).to_have_count(0)  # nothing to click
+        expect(app.locator(".nbfrag-chips-look-pills .nbfrag-chip")).to_have_count(3)
     # A dialog titled with every payload at once.
     commit(box, "".join(PAYLOADS), replace=True)
     expect(app.locator(".nbfrag-text")).to_have_text("".join(PAYLOADS))
