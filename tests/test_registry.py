@@ -148,7 +148,9 @@ st.write_stream(["streamed"]); st.chat_message("user"); st.chat_input("say"); st
 st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
-st.toast("t"); st.balloons()
+st.toast("t"); st.balloons(); st.snow()
+st.badge("b"); st.html("<b>h</b>"); st.link_button("l", "https://example.com"); st.space()
+st.page_link("https://example.com", label="p"); st.logo("🌿")
 with st.form("form"):
     st.form_submit_button()
 
