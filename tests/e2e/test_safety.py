@@ -1,7 +1,9 @@
 """What a visitor types never runs as code in the page, whichever element shows it: text
 elements, a pandas Styler's table (`st.dataframe`, `st.table`, `st.write`), objects rendering
 themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, expander and
-tab labels, forms, the page title, toasts and a dialog's title.
+tab labels, forms, the page title, toasts and a dialog's title; chat messages, status and
+popover labels, link buttons and page links (labels, tooltips, and a visitor's URL), badges,
+Streamlit's Markdown extensions (`:red[...]`, `:blue-badge[...]`) and `st.html`.
 
 Each payload tries to set `window.__nbfragCanary`. The positive controls show the same
 payload through `st.markdown(..., unsafe_allow_html=True)` and `st.write(obj,
@@ -30,6 +32,9 @@ PAYLOADS = [
     f"<math><mtext><table><mglyph><style><img src=x onerror=\"{CANARY}='mxss'\">",
     f"<form><button formaction=\"javascript:{CANARY}='form'\">x</button></form>",
     f"<input autofocus onfocus=\"{CANARY}='focus'\">",
+    f"javascript:{CANARY}='url'",  # as a link's URL (st.link_button): refused in the kernel
+    "data:text/html,<script>parent.__nbfragCanary='data-url'</script>",
+    f"]:red[<img src=x onerror=\"{CANARY}='directive'\">",
 ]
 
 
@@ -43,6 +48,12 @@ def test_visitor_text_never_executes(page, server, notebook) -> None:
         expect(app.locator(".nbfrag-text")).to_have_text(payload)
         expect(page.locator(".nbfrag-toast").last).to_contain_text(payload[:8])
         expect(app.locator("a[href^='javascript:' i]")).to_have_count(0)  # nothing to click
+        expect(app.locator("a[href^='data:' i]")).to_have_count(0)
+        expect(app.locator(".nbfrag-link_button")).to_have_count(2 if payload.startswith(("javascript:", "data:")) else 3)
+        expect(app.locator(".nbfrag-badge")).to_have_count(1)
+    # The visitor's javascript: URL was refused where the link would have been.
+    commit(box, PAYLOADS[-3], replace=True)
+    expect(app.locator(".nbfrag-exception").last).to_contain_text("st.link_button does not open")
     # A dialog titled with every payload at once.
     commit(box, "".join(PAYLOADS), replace=True)
     expect(app.locator(".nbfrag-text")).to_have_text("".join(PAYLOADS))
