@@ -70,7 +70,7 @@ def badge(
     body = f":{color}-badge[{shown_icon + ' ' if shown_icon else ''}{escaped}]"
     style = text_style(width, natural="content")
     title = f" title='{escape(help)}'" if help else ""
-    html = f"<div class='nbfrag-badge'{title}{f' style={chr(39)}{style}{chr(39)}' if style else ''}>"
+    html = f"<div class='nbfrag-badge-body'{title}{f' style={chr(39)}{style}{chr(39)}' if style else ''}>"
     html += f"{inline_markdown_html(body)}</div>"
     place_html("badge", html, f"[{shown_icon + ' ' if shown_icon else ''}{text}]", text)
 

@@ -90,7 +90,7 @@ def link_html(
     )
     title = f" title='{escape(help)}'" if help else ""
     target = " aria-disabled='true'" if disabled else f" href='{escape(url)}' target='_blank' rel='noopener noreferrer'"
-    return f"<a class='nbfrag-{kind}'{target}{title} style='{style}'>{inner.strip()}</a>"
+    return f"<a class='nbfrag-{kind}-anchor'{target}{title} style='{style}'>{inner.strip()}</a>"
 
 
 def _shown(label: str, icon: str, icon_position: str) -> str:

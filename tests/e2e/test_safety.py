@@ -49,8 +49,8 @@ def test_visitor_text_never_executes(page, server, notebook) -> None:
         expect(page.locator(".nbfrag-toast").last).to_contain_text(payload[:8])
         expect(app.locator("a[href^='javascript:' i]")).to_have_count(0)  # nothing to click
         expect(app.locator("a[href^='data:' i]")).to_have_count(0)
-        expect(app.locator(".nbfrag-link_button")).to_have_count(2 if payload.startswith(("javascript:", "data:")) else 3)
-        expect(app.locator(".nbfrag-badge")).to_have_count(1)
+        expect(app.locator(".nbfrag-link_button-anchor")).to_have_count(2 if payload.startswith(("javascript:", "data:")) else 3)
+        expect(app.locator(".nbfrag-badge-body")).to_have_count(1)
     # The visitor's javascript: URL was refused where the link would have been.
     commit(box, PAYLOADS[-3], replace=True)
     expect(app.locator(".nbfrag-exception").last).to_contain_text("st.link_button does not open")
