@@ -44,6 +44,15 @@ def test_badges_and_material_icons() -> None:
     assert "<span class='material-symbols-rounded nbfrag-icon' translate='no' aria-hidden='true'>check</span> Done" in html
 
 
+def test_typographic_symbols_between_spaces_outside_links_and_code() -> None:
+    assert inline_markdown_html("a -> b <- c <-> d -- e >= f <= g ~= h") == "a → b ← c ↔ d — e ≥ f ≤ g ≈ h"
+    assert inline_markdown_html("x -- y") == "x — y"  # a plain line: not the parser's fast path
+    assert inline_markdown_html("--flag a->b") == "--flag a-&gt;b"  # not standing alone
+    assert inline_markdown_html("[a -> b](https://x.y) `c -> d`") == (
+        '<a href="https://x.y">a -&gt; b</a> <code>c -&gt; d</code>'
+    )
+
+
 def test_custom_colours_pass_only_colours() -> None:
     html = inline_markdown_html(':color[x]{foreground="#d50000" background="rgb(0, 100, 200)"}')
     assert "style='color:#d50000;background-color:rgb(0, 100, 200)'" in html

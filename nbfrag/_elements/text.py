@@ -71,9 +71,10 @@ def markdown(
     Differences from Streamlit
     --------------------------
     * Streamlit's Markdown extensions are rendered (`:smile:` emoji shortcodes, `:red[text]`,
-      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`), but
-      `:material/...:` icons show as their names unless the page loads the Material Symbols
-      font, `:shimmer[...]` is only muted, and `$...$` LaTeX shows as written.
+      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`, `->`
+      as →), but `:material/...:` icons show as their names unless the page loads the Material
+      Symbols font, `:shimmer[...]` is only muted, and `:streamlit:` and `$...$` LaTeX show as
+      written.
     * `help` is not shown; headings get no link icons whatever `anchors` says.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.
@@ -183,9 +184,10 @@ def caption(
     Differences from Streamlit
     --------------------------
     * Streamlit's Markdown extensions are rendered (`:smile:` emoji shortcodes, `:red[text]`,
-      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`), but
-      `:material/...:` icons show as their names unless the page loads the Material Symbols
-      font, `:shimmer[...]` is only muted, and `$...$` LaTeX shows as written.
+      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`, `->`
+      as →), but `:material/...:` icons show as their names unless the page loads the Material
+      Symbols font, `:shimmer[...]` is only muted, and `:streamlit:` and `$...$` LaTeX show as
+      written.
     * `help` is not shown.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.

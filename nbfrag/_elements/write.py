@@ -67,9 +67,10 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     * Objects with a rich repr are shown by the notebook's rich display, sanitised (Streamlit
       shows `_repr_html_` only with `unsafe_allow_html=True`, and as text otherwise).
     * Streamlit's Markdown extensions are rendered (`:smile:` emoji shortcodes, `:red[text]`,
-      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`), but
-      `:material/...:` icons show as their names unless the page loads the Material Symbols
-      font, `:shimmer[...]` is only muted, and `$...$` LaTeX shows as written.
+      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`, `->`
+      as →), but `:material/...:` icons show as their names unless the page loads the Material
+      Symbols font, `:shimmer[...]` is only muted, and `:streamlit:` and `$...$` LaTeX show as
+      written.
 
     Examples
     --------

@@ -4,6 +4,8 @@
 * Material Symbols (`:material/home:`): a `<span class="material-symbols-rounded">` whose text is
   the icon's name, drawn as the icon by that font's ligatures where the page has the font, and
   shown as the name where it does not (JupyterLab and Voila do not load it);
+* typographic symbols: `<-`, `->`, `<->`, `--`, `>=`, `<=`, `~=` between spaces become
+  ← → ↔ — ≥ ≤ ≈ (not inside links or code);
 * coloured text `:red[text]`, backgrounds `:blue-background[text]`, badges `:green-badge[text]`,
   `:rainbow[text]`, custom colours `:color[text]{foreground="#d50000" background="..."}`, small
   text `:small[text]` and `:shimmer[text]` (muted text here; the animation needs a stylesheet).
@@ -22,6 +24,7 @@ from typing import Any
 
 import emoji
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -74,8 +77,12 @@ _CSS_COLOR = re.compile(
 )
 _SHORTCODE = re.compile(r":([A-Za-z0-9_+-]+):")
 _MATERIAL = re.compile(r":material/([a-z0-9_]+):")
+# Streamlit's typographic symbols, each standing alone between spaces (or the text's ends).
+_SYMBOLS = [(re.compile(rf"(^|\s){re.escape(ascii_)}(?=\s|$)"), symbol) for ascii_, symbol in (
+    ("<->", "↔"), ("->", "→"), ("<-", "←"), ("--", "—"), (">=", "≥"), ("<=", "≤"), ("~=", "≈"),
+)]
 # Text that may hold an extension (the fast paths of `markdown.py` skip the parser otherwise).
-HINT = re.compile(r":[A-Za-z0-9_+/-]+[:\[]")
+HINT = re.compile(r":[A-Za-z0-9_+/-]+[:\[]|(?:^|\s)(?:--|<-|->|>=|<=|~=)(?:\s|$)")
 MATERIAL_CLASS = "material-symbols-rounded"
 
 
@@ -172,8 +179,23 @@ def _render_icon(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     return material_icon_html(tokens[idx].content)
 
 
+def _symbols(state: StateCore) -> None:
+    """Replace the typographic symbols in text, outside links (code spans are not text)."""
+    for block in state.tokens:
+        in_link = 0
+        for token in block.children or ():
+            if token.type == "link_open":
+                in_link += 1
+            elif token.type == "link_close":
+                in_link -= 1
+            elif token.type == "text" and not in_link:
+                for pattern, symbol in _SYMBOLS:
+                    token.content = pattern.sub(rf"\g<1>{symbol}", token.content)
+
+
 def streamlit_extensions(md: MarkdownIt) -> None:
     """Add the extensions to a markdown-it parser (`md.use(streamlit_extensions)`)."""
+    md.core.ruler.push("nbfrag_symbols", _symbols)
     md.inline.ruler.before("link", "nbfrag_directive", _directive)
     md.inline.ruler.before("nbfrag_directive", "nbfrag_icons", _icons)
     md.add_render_rule("nbfrag_directive_open", _render_open)
