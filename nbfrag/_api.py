@@ -48,6 +48,7 @@ from ._elements.effects import toast as toast
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
 from ._elements.headings import title as title
+from ._elements.iframe import iframe as iframe
 from ._elements.images import image as image
 from ._elements.layout import Container as _Container
 from ._elements.layout import columns as columns
@@ -149,6 +150,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("pyplot", pyplot),
     _Command("plotly_chart", plotly_chart),
     _Command("image", image),
+    _Command("iframe", iframe),
     _Command("logo", logo, method=False),  # the app's logo, not an element of a container
     # Input widgets
     _Command("button", button),

@@ -47,7 +47,6 @@ NOT_YET: dict[str, str] = {
     "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
     "grid": "st.columns, once per row of the grid.",
-    "iframe": "st.write(IPython.display.IFrame(src, width=700, height=400)).",
     "login": _NO_VISITOR,
     "logout": _NO_VISITOR,
     "map": "st.widget(ipyleaflet.Map(center=(lat, lon), zoom=10)) shows an interactive map "

@@ -379,6 +379,57 @@ st.html("<p id='x'>Hi</p><script>document.getElementById('x').textContent='Ran'<
     assert str(at.html[0]) == "Hi"
 
 
+# -- st.iframe ------------------------------------------------------------------------------------
+
+
+def test_iframe_frames_pages_as_they_are_and_sandboxes_everything_else(app_test: Any, tmp_path: Path) -> None:
+    (tmp_path / "report.html").write_text("<h1>Report</h1>", encoding="utf-8")
+    (tmp_path / "chart.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'></svg>", encoding="utf-8")
+    at = app_test.from_string(
+        f"""
+import pathlib
+import nbfrag as st
+st.iframe("https://docs.streamlit.io", height=600, alt="Docs")
+st.iframe("<p onclick='x'>It's <b>HTML</b></p>")
+st.iframe(pathlib.Path({str(tmp_path / 'report.html')!r}), width=300, tab_index=-1)
+st.iframe(pathlib.Path({str(tmp_path / 'chart.svg')!r}))
+st.iframe("/files/page.html")
+st.iframe("javascript:alert(1)")
+"""
+    ).run()
+    frames = [f.slot.widget.value for f in at.iframe]
+    assert frames[0] == (
+        "<iframe src='https://docs.streamlit.io' title='Docs' "
+        "style='width:100%;max-width:100%;height:600px;border:none;display:block'></iframe>"
+    )
+    assert "srcdoc='&lt;p onclick=&#x27;x&#x27;&gt;It&#x27;s &lt;b&gt;HTML&lt;/b&gt;&lt;/p&gt;'" in frames[1]
+    assert all("sandbox='allow-scripts" in f and "allow-same-origin" not in f for f in frames[1:])
+    assert "srcdoc='&lt;h1&gt;Report&lt;/h1&gt;'" in frames[2] and "width:300px" in frames[2]
+    assert "tabindex='-1'" in frames[2] and "title='st.iframe'" in frames[2]
+    assert "src='data:image/svg+xml;base64," in frames[3]
+    assert "src='/files/page.html'" in frames[4]
+    assert "srcdoc='javascript:alert(1)'" in frames[5]  # not a URL: text in a sandboxed frame
+    assert [str(f) for f in at.iframe][:2] == ["iframe: https://docs.streamlit.io", "iframe: <35 characters of HTML>"]
+
+
+def test_iframe_checks_its_parameters(app_test: Any) -> None:
+    at = app_test.from_string(
+        """
+import nbfrag as st
+for kwargs in ({"tab_index": -2}, {"tab_index": 1.5}, {"height": 0}):
+    try:
+        st.iframe("https://example.com", **kwargs)
+    except Exception as error:
+        st.text(f"{type(error).__name__}: {error}")
+"""
+    ).run()
+    assert at.text.values[0] == (
+        "StreamlitValueError: Invalid `tab_index` value. Supported values: None, -1, a non-negative integer."
+    )
+    assert at.text.values[1].startswith("StreamlitInvalidParameterTypeError: Invalid `tab_index` type.")
+    assert at.text.values[2].startswith("StreamlitInvalidHeightError")
+
+
 # -- st.logo, st.space, st.snow -------------------------------------------------------------------
 
 

@@ -150,7 +150,7 @@ with st.spinner("wait"):
     pass
 st.toast("t"); st.balloons(); st.snow()
 st.badge("b"); st.html("<b>h</b>"); st.link_button("l", "https://example.com"); st.space()
-st.page_link("https://example.com", label="p"); st.logo("🌿")
+st.page_link("https://example.com", label="p"); st.logo("🌿"); st.iframe("<p>framed</p>")
 with st.form("form"):
     st.form_submit_button()
 

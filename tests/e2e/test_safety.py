@@ -3,6 +3,7 @@ elements, a pandas Styler's table (`st.dataframe`, `st.table`, `st.write`), obje
 themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, expander and
 tab labels, forms, the page title, toasts and a dialog's title; chat messages, status and
 popover labels, link buttons and page links (labels, tooltips, and a visitor's URL), badges,
+an `st.iframe` of the visitor's HTML (sandboxed: its scripts run but cannot reach the page),
 Streamlit's Markdown extensions (`:red[...]`, `:blue-badge[...]`) and `st.html`.
 
 Each payload tries to set `window.__nbfragCanary`. The positive controls show the same
@@ -32,6 +33,7 @@ PAYLOADS = [
     f"<math><mtext><table><mglyph><style><img src=x onerror=\"{CANARY}='mxss'\">",
     f"<form><button formaction=\"javascript:{CANARY}='form'\">x</button></form>",
     f"<input autofocus onfocus=\"{CANARY}='focus'\">",
+    "<script>top.__nbfragCanary='top'</script>",  # from inside a frame (st.iframe): the page
     f"javascript:{CANARY}='url'",  # as a link's URL (st.link_button): refused in the kernel
     "data:text/html,<script>parent.__nbfragCanary='data-url'</script>",
     f"]:red[<img src=x onerror=\"{CANARY}='directive'\">",
