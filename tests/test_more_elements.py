@@ -223,6 +223,24 @@ part()
     assert at.text[0].value == "True"
 
 
+def test_a_link_button_callback_is_refused_in_a_form_and_two_alike_collide(app_test: Any) -> None:
+    at = app_test.from_string(
+        """
+import nbfrag as st
+with st.form("f"):
+    try:
+        st.link_button("Docs", "https://docs.streamlit.io", on_click=lambda: None)
+    except Exception as error:
+        st.text(type(error).__name__)
+    st.form_submit_button()
+st.link_button("Twice", "https://example.com", on_click="rerun")
+st.link_button("Twice", "https://example.com", on_click="rerun")
+"""
+    ).run()
+    assert at.text.values == ["StreamlitInvalidFormCallbackError"]
+    assert "StreamlitDuplicateElementId: There are multiple `link_button` elements" in at.exception[0].value
+
+
 # -- st.page_link -------------------------------------------------------------------------------
 
 

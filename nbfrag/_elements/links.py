@@ -231,7 +231,8 @@ def _rerun_link_button(
     help: str | None, type: str, icon: str, disabled: bool, html: str, text: str,
 ) -> bool:
     key = None if key is None else str(key)
-    frame, wid = widget_frame("link_button", key, label, url, help, type, icon)
+    callback = on_click if callable(on_click) else None  # refused in a form, as in Streamlit
+    frame, wid = widget_frame("link_button", key, label, url, help, type, icon, on_change=callback)
     refuse_preset(key)
 
     def update(widget: Any) -> None:
