@@ -24,6 +24,8 @@ from ._elements.alerts import error as error
 from ._elements.alerts import info as info
 from ._elements.alerts import success as success
 from ._elements.alerts import warning as warning
+from ._elements.badge import badge as badge
+from ._elements.badge import space as space
 from ._elements.charts.builtin import area_chart as area_chart
 from ._elements.charts.builtin import bar_chart as bar_chart
 from ._elements.charts.builtin import line_chart as line_chart
@@ -40,6 +42,7 @@ from ._elements.data import table as table
 from ._elements.dataframe import dataframe as dataframe
 from ._elements.echo import echo as echo
 from ._elements.effects import balloons as balloons
+from ._elements.effects import snow as snow
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
 from ._elements.embed import iframe as iframe
@@ -54,12 +57,16 @@ from ._elements.layout import container as container
 from ._elements.layout import empty as empty
 from ._elements.layout import expander as expander
 from ._elements.layout import tabs as tabs
+from ._elements.links import link_button as link_button
+from ._elements.links import page_link as page_link
+from ._elements.logo import logo as logo
 from ._elements.maps import map as map
 from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric
 from ._elements.page import set_page_config as set_page_config
 from ._elements.progress import progress as progress
+from ._elements.raw_html import html as html
 from ._elements.skeleton import skeleton as skeleton
 from ._elements.status import popover as popover
 from ._elements.status import status as status
@@ -136,6 +143,8 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("text", text),
     _Command("help", help),
     _Command("exception", exception),
+    _Command("badge", badge),
+    _Command("html", html),
     # Data
     _Command("dataframe", dataframe),
     _Command("table", table),
@@ -153,6 +162,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("image", image),
     _Command("iframe", iframe),
     _Command("map", map),
+    _Command("logo", logo, method=False),  # the app's logo, not an element of a container
     # Input widgets
     _Command("button", button),
     _Command("menu_button", menu_button),
@@ -176,6 +186,8 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("color_picker", color_picker),
     _Command("data_editor", data_editor),
     _Command("widget", widget),
+    _Command("link_button", link_button),
+    _Command("page_link", page_link),
     # Chat
     _Command("chat_input", chat_input),
     _Command("chat_message", chat_message),
@@ -188,6 +200,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("expander", expander),
     _Command("popover", popover),
     _Command("tabs", tabs, draws=("tabs", "tab")),
+    _Command("space", space),
     # Status
     _Command("error", error),
     _Command("warning", warning),
@@ -198,6 +211,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("spinner", spinner, draws=()),  # shown while its block runs, not a page element
     _Command("toast", toast, draws=()),  # float over the page
     _Command("balloons", balloons, draws=()),
+    _Command("snow", snow, draws=()),
     # Execution flow
     _Command("fragment", fragment, method=False),
     _Command("rerun", rerun, draws=(), method=False),

@@ -154,8 +154,10 @@ st.write_stream(["streamed"]); st.chat_message("user"); st.chat_input("say"); st
 st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
 with st.spinner("wait"):
     pass
-st.toast("t"); st.balloons()
-st.bottom.text("at the bottom"); st.grid(2).cell().text("in a cell"); st.skeleton(); st.iframe("<p>framed</p>"); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
+st.toast("t"); st.balloons(); st.snow()
+st.badge("b"); st.html("<b>h</b>"); st.link_button("l", "https://example.com"); st.space()
+st.page_link("https://example.com", label="p"); st.logo("🌿"); st.iframe("<p>framed</p>")
+st.bottom.text("at the bottom"); st.grid(2).cell().text("in a cell"); st.skeleton(); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
 with st.form("form"):
     st.form_submit_button()
 

@@ -1,6 +1,6 @@
-"""Transient effects: `st.toast`, `st.balloons` and `st.spinner`.
+"""Transient effects: `st.toast`, `st.balloons`, `st.snow` and `st.spinner`.
 
-Toasts and balloons are not page elements: they float over the page. Each scope's area keeps
+Toasts, balloons and snow are not page elements: they float over the page. Each scope's area keeps
 one `Toaster`/`Balloons` anywidget after its elements (created on first use, then reused, so
 toasting creates no models in steady state). A toast is appended to a synced list with an
 expiry time; views show entries they have not shown yet and that have not expired, so a toast
@@ -68,6 +68,16 @@ class Balloons(_Effects):
 
     def launch(self) -> None:
         self._entries("launches", {}, 4.0)
+
+
+class Snow(_Effects):
+    """Lets snowflakes fall across the page."""
+
+    _esm = esm("snow.js")
+    falls = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+    def fall(self) -> None:
+        self._entries("falls", {}, 7.0)
 
 
 def _effects_widget(name: str, factory: type[_Effects]) -> Any:
@@ -145,6 +155,25 @@ def balloons() -> None:
     """
     frame, widget = _effects_widget("balloons", Balloons)
     widget.launch()
+
+
+def snow() -> None:
+    """Let snowflakes fall across the page, to celebrate (a wintry `st.balloons`).
+
+    They float over the page each time a run calls this, and are not part of the page's text.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import nbfrag as st
+    >>> if st.button("Let it snow"):
+    ...     st.snow()
+    """
+    frame, widget = _effects_widget("snow", Snow)
+    widget.fall()
 
 
 _SPINNER_CSS = (

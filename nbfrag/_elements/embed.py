@@ -79,10 +79,10 @@ def place_frame(
 def _check_tab_index(tab_index: Any) -> int | None:
     if tab_index is None:
         return None
-    if isinstance(tab_index, bool) or not isinstance(tab_index, int) or tab_index < -1:
-        raise errors.StreamlitAPIException(
-            f"tab_index must be None, -1, or a non-negative integer; got {tab_index!r}."
-        )
+    if isinstance(tab_index, bool) or not isinstance(tab_index, int):
+        raise errors.StreamlitInvalidParameterTypeError("tab_index", type(tab_index).__name__, ["int"])
+    if tab_index < -1:
+        raise errors.StreamlitValueError("tab_index", ["None", "-1", "a non-negative integer"])
     return tab_index
 
 

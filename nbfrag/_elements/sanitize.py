@@ -126,3 +126,15 @@ def _scoped(selector: str, scope: str) -> bool:
     `#T_x_row0_col1`), not a sibling of it (`#T_x ~ div`, `#T_x + p`)."""
     rest = selector[len(scope) :]
     return not any(combinator in rest for combinator in ("~", "+"))
+
+
+_UNSAFE_CSS = ("<", "@import", "url(", "image-set(", "expression", "\\", "javascript:", "behavior", "-moz-binding")
+
+
+def page_stylesheet(css: str) -> str:
+    """A `<style>` element for an app's own stylesheet (`st.html("<style>...</style>")`), or ""
+    when it could load anything or escape its element: at-imports, `url(...)`, escapes, markup,
+    script-bearing properties. Its rules may style the whole page, as in Streamlit."""
+    if any(bad in css.lower() for bad in _UNSAFE_CSS):
+        return ""
+    return f"<style>{css}</style>"

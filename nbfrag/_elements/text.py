@@ -70,8 +70,11 @@ def markdown(
 
     Differences from Streamlit
     --------------------------
-    * No Streamlit Markdown extensions: `:emoji:` shortcodes, `:color[text]`, `:material/...:`
-      icons and `$...$` LaTeX show as written.
+    * Streamlit's Markdown extensions are rendered (`:smile:` emoji shortcodes, `:red[text]`,
+      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`, `->`
+      as →), but `:material/...:` icons show as their names unless the page loads the Material
+      Symbols font, `:shimmer[...]` is only muted, and `:streamlit:` and `$...$` LaTeX show as
+      written.
     * `help` is not shown; headings get no link icons whatever `anchors` says.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.
@@ -180,8 +183,11 @@ def caption(
 
     Differences from Streamlit
     --------------------------
-    * No Streamlit Markdown extensions: `:emoji:` shortcodes, `:color[text]`, `:material/...:`
-      icons and `$...$` LaTeX show as written.
+    * Streamlit's Markdown extensions are rendered (`:smile:` emoji shortcodes, `:red[text]`,
+      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`, `->`
+      as →), but `:material/...:` icons show as their names unless the page loads the Material
+      Symbols font, `:shimmer[...]` is only muted, and `:streamlit:` and `$...$` LaTeX show as
+      written.
     * `help` is not shown.
     * Returns None rather than the element: to replace an element later, write it into an
       `st.empty()` placeholder.

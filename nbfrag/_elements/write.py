@@ -67,8 +67,11 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     --------------------------
     * Objects with a rich repr are shown by the notebook's rich display, sanitised (Streamlit
       shows `_repr_html_` only with `unsafe_allow_html=True`, and as text otherwise).
-    * No Streamlit Markdown extensions: `:emoji:` shortcodes, `:color[text]`, `:material/...:`
-      icons and `$...$` LaTeX show as written.
+    * Streamlit's Markdown extensions are rendered (`:smile:` emoji shortcodes, `:red[text]`,
+      `:blue-background[text]`, `:rainbow[text]`, `:green-badge[text]`, `:small[text]`, `->`
+      as →), but `:material/...:` icons show as their names unless the page loads the Material
+      Symbols font, `:shimmer[...]` is only muted, and `:streamlit:` and `$...$` LaTeX show as
+      written.
 
     Examples
     --------

@@ -3,6 +3,8 @@
 Anything placed in an `Output` or `HTML` widget is trusted by JupyterLab and Voila, and a
 visitor may have typed it, so Markdown is rendered here with raw HTML turned off
 (markdown-it-py escapes it and refuses `javascript:` links) and everything else is escaped.
+Streamlit's extensions (emoji shortcodes, `:red[...]`, badges, Material icons) are added by
+`directives.py`.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-_SAFE = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
-    ["table", "strikethrough"]
+from .directives import HINT, streamlit_extensions
+
+_SAFE = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False})
+    .enable(["table", "strikethrough"])
+    .use(streamlit_extensions)
 )
-_UNSAFE = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_UNSAFE = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(streamlit_extensions)
 
 
 # One line of words and ordinary punctuation, which no Markdown rule changes: the common case
@@ -27,7 +33,7 @@ _LIST_START = re.compile(r"\d+[.)](\s|$)")
 
 def markdown_html(text: str, *, allow_html: bool = False) -> str:
     """Block-level Markdown as HTML; raw HTML passes only when `allow_html` is set."""
-    if _PLAIN_LINE.fullmatch(text) and not _LIST_START.match(text) and "  " not in text:
+    if _PLAIN_LINE.fullmatch(text) and not _LIST_START.match(text) and "  " not in text and not HINT.search(text):
         return f"<p>{_html.escape(text, quote=False)}</p>\n"
     return _render(text, allow_html)
 

@@ -288,6 +288,12 @@ class Element(Node):
         return getattr(self.slot.widget, name)
 
     @property
+    def url(self) -> str | None:
+        """The address a link opens (`st.link_button`, `st.page_link`); None for other elements."""
+        url = getattr(self.slot.body, "url", None)
+        return url if isinstance(url, str) else None
+
+    @property
     def spec(self) -> dict[str, Any]:
         """A chart's Vega-Lite spec, as the frontend draws it (data inlined)."""
         return dict(self._chart().spec)

@@ -1,8 +1,11 @@
 """What a visitor types never runs as code in the page, whichever element shows it: text
 elements, a pandas Styler's table (`st.dataframe`, `st.table`, `st.write`), objects rendering
 themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, expander and
-tab labels, forms, the page title, toasts, a dialog's title and pills/segmented-control
-options.
+tab labels, forms, the page title, toasts and a dialog's title; chat messages, status and
+popover labels, link buttons and page links (labels, tooltips, and a visitor's URL), badges,
+an `st.iframe` of the visitor's HTML (sandboxed: its scripts run but cannot reach the page),
+Streamlit's Markdown extensions (`:red[...]`, `:blue-badge[...]`), `st.html`, and
+pills/segmented-control options.
 
 Each payload tries to set `window.__nbfragCanary`. The positive controls show the same
 payload through `st.markdown(..., unsafe_allow_html=True)` and `st.write(obj,
@@ -31,6 +34,10 @@ PAYLOADS = [
     f"<math><mtext><table><mglyph><style><img src=x onerror=\"{CANARY}='mxss'\">",
     f"<form><button formaction=\"javascript:{CANARY}='form'\">x</button></form>",
     f"<input autofocus onfocus=\"{CANARY}='focus'\">",
+    "<script>top.__nbfragCanary='top'</script>",  # from inside a frame (st.iframe): the page
+    f"javascript:{CANARY}='url'",  # as a link's URL (st.link_button): refused in the kernel
+    "data:text/html,<script>parent.__nbfragCanary='data-url'</script>",
+    f"]:red[<img src=x onerror=\"{CANARY}='directive'\">",
 ]
 
 
@@ -45,6 +52,12 @@ def test_visitor_text_never_executes(page, server, notebook) -> None:
         expect(page.locator(".nbfrag-toast").last).to_contain_text(payload[:8])
         expect(app.locator("a[href^='javascript:' i]")).to_have_count(0)  # nothing to click
         expect(app.locator(".nbfrag-chips-look-pills .nbfrag-chip")).to_have_count(3)
+        expect(app.locator("a[href^='data:' i]")).to_have_count(0)
+        expect(app.locator(".nbfrag-link_button-anchor")).to_have_count(2 if payload.startswith(("javascript:", "data:")) else 3)
+        expect(app.locator(".nbfrag-badge-body")).to_have_count(1)
+    # The visitor's javascript: URL was refused where the link would have been.
+    commit(box, PAYLOADS[-3], replace=True)
+    expect(app.locator(".nbfrag-exception").last).to_contain_text("st.link_button does not open")
     # A dialog titled with every payload at once.
     commit(box, "".join(PAYLOADS), replace=True)
     expect(app.locator(".nbfrag-text")).to_have_text("".join(PAYLOADS))
