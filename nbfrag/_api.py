@@ -56,6 +56,8 @@ from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric
 from ._elements.page import set_page_config as set_page_config
+from ._elements.players import audio as audio
+from ._elements.players import video as video
 from ._elements.progress import progress as progress
 from ._elements.status import popover as popover
 from ._elements.status import status as status
@@ -83,6 +85,8 @@ from ._widgets.choices import selectbox as selectbox
 from ._widgets.color import color_picker as color_picker
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
+from ._widgets.download import download_button as download_button
+from ._widgets.file_uploader import file_uploader as file_uploader
 from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
 from ._widgets.sliders import select_slider as select_slider
@@ -140,8 +144,11 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("pyplot", pyplot),
     _Command("plotly_chart", plotly_chart),
     _Command("image", image),
+    _Command("audio", audio),
+    _Command("video", video),
     # Input widgets
     _Command("button", button),
+    _Command("download_button", download_button),
     _Command("checkbox", checkbox),
     _Command("toggle", toggle),
     _Command("radio", radio),
@@ -155,6 +162,7 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("date_input", date_input),
     _Command("time_input", time_input),
     _Command("color_picker", color_picker),
+    _Command("file_uploader", file_uploader),
     _Command("widget", widget),
     # Chat
     _Command("chat_input", chat_input),

@@ -27,7 +27,6 @@ _CHOICE = "Use st.radio(..., horizontal=True) for one choice, st.multiselect for
 NOT_YET: dict[str, str] = {
     "App": "The notebook (or Voila) serves the app: put it in an `%%app` cell.",
     "Page": _ONE_PAGE,
-    "audio": "st.widget(ipywidgets.Audio.from_file('sound.mp3')) plays a sound.",
     "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
     "badge": "st.markdown with inline code (`label`) shows a short label.",
     "bottom": "Draw an st.container() last in the app.",
@@ -41,10 +40,8 @@ NOT_YET: dict[str, str] = {
     "context": "A notebook has no request (headers, cookies, locale) to read.",
     "data_editor": "st.widget with an editable grid ipywidget, e.g. ipydatagrid.DataGrid(df, editable=True).",
     "datetime_input": "st.date_input and st.time_input, or st.widget(ipywidgets.NaiveDatetimePicker()).",
-    "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
     "feedback": "st.radio(..., horizontal=True) with the faces or stars as options.",
-    "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
     "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
     "grid": "st.columns, once per row of the grid.",
@@ -74,7 +71,6 @@ NOT_YET: dict[str, str] = {
     "switch_page": _ONE_PAGE,
     "typing": "nbfrag's commands carry their types in their signatures (the package ships py.typed).",
     "user": _NO_VISITOR,
-    "video": "st.widget(ipywidgets.Video.from_file('clip.mp4')) plays a video.",
 }
 
 # Names Streamlit removed -> the names that replaced them (code written for an older Streamlit).

@@ -143,6 +143,7 @@ st.button("b"); st.checkbox("c"); st.toggle("t"); st.radio("r", ["a"]); st.selec
 st.multiselect("m", ["a"]); st.slider("sl"); st.select_slider("ss", ["a", "b"])
 st.text_input("ti"); st.text_area("ta"); st.number_input("n"); st.date_input("d", datetime.date(2024, 1, 1))
 st.time_input("tm", datetime.time(12, 0)); st.color_picker("cp"); st.widget(ipywidgets.IntSlider())
+st.file_uploader("fu"); st.download_button("db", "data"); st.audio(b"RIFF"); st.video("https://example.com/v.mp4")
 st.columns(2); st.container(); st.empty(); st.expander("e"); st.tabs(["a"]); st.popover("p")
 st.write_stream(["streamed"]); st.chat_message("user"); st.chat_input("say"); st.status("s")
 st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)
