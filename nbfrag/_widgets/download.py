@@ -13,7 +13,7 @@ import io
 import mimetypes
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import anywidget
@@ -64,7 +64,7 @@ class DownloadOwner(WidgetOwner):
     """A drawn download button: what it downloads, and what its click reruns."""
 
     widget: DownloadButtonWidget | None = None
-    source: Any = b""  # what the app passed: bytes, str or a callable (file objects are read)
+    source: Any = field(default=b"", repr=False)  # what the app passed: bytes, str or a callable (file objects are read)
     file_name: str = ""
     mime: str = "application/octet-stream"
     ignore: bool = False  # on_click="ignore": download only, no rerun
