@@ -108,3 +108,17 @@ def test_none_shows_an_empty_player(app_test: Any, call: str) -> None:
 
 def test_other_data_types_raise_streamlits_error(app_test: Any) -> None:
     assert "Invalid `data` type." in error_of(app_test, "st.video(3.5)")
+
+
+def test_a_plotly_figure_without_a_height_is_drawn_at_plotlys_450_pixels(app_test: Any) -> None:
+    at = app_test.from_string(
+        "import nbfrag as st\nimport plotly.graph_objects as go\n"
+        "fig = go.Figure(go.Bar(y=[1, 2]))\nst.plotly_chart(fig, use_container_width=True)\n"
+        "st.plotly_chart(go.Figure(go.Bar(y=[1]), layout={'height': 300}))\nst.text(repr(fig.layout.height))\n"
+    ).run()
+    first, second = (c.slot.widget.outputs[0]["data"] for c in at.get("plotly_chart"))
+    assert first["application/vnd.plotly.v1+json"]["layout"]["height"] == 450
+    assert first["application/vnd.plotly.v1+json"]["config"]["responsive"] is True
+    assert "height:450px" in first["text/html"]  # the HTML fallback too: never `height:100%`
+    assert second["application/vnd.plotly.v1+json"]["layout"]["height"] == 300
+    assert at.text[0].value == "None"  # the app's own figure is left as it was
