@@ -64,7 +64,7 @@ class DownloadOwner(WidgetOwner):
     """A drawn download button: what it downloads, and what its click reruns."""
 
     widget: DownloadButtonWidget | None = None
-    source: Any = field(default=b"", repr=False)  # what the app passed: bytes, str or a callable (file objects are read)
+    source: Any = field(default=b"", repr=False)  # the app's bytes, str or callable (files are read)
     file_name: str = ""
     mime: str = "application/octet-stream"
     ignore: bool = False  # on_click="ignore": download only, no rerun

@@ -201,12 +201,12 @@ class Element(Node):
     @property
     def file_name(self) -> str:
         """The name a download button saves its file under."""
-        return str(getattr(self.slot.owner, "file_name"))
+        return str(self.slot.owner.file_name)
 
     @property
     def mime(self) -> str:
         """The MIME type of a download button's file."""
-        return str(getattr(self.slot.owner, "mime"))
+        return str(self.slot.owner.mime)
 
     def _chart(self) -> Any:
         body = self.slot.body
