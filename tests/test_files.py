@@ -342,3 +342,67 @@ def test_download_errors_as_streamlit(app_test: Any) -> None:
         "import nbfrag as st\nwith st.form('f'):\n    st.download_button('Get', 'x')\n    st.form_submit_button()\n"
     ).run()
     assert "StreamlitInvalidLayoutContextError" in at.exception[0].value
+
+
+# -- st.chat_input(accept_file=...) ---------------------------------------------------------------
+
+CHAT = """
+import nbfrag as st
+ss = st.session_state
+ss.runs = ss.get("runs", 0) + 1
+prompt = st.chat_input("Say something", accept_file=ACCEPT, file_type=["png", "txt"], key="box")
+if isinstance(prompt, str):
+    st.text(f"runs={ss.runs} str {prompt!r}")
+elif prompt:
+    st.text(f"runs={ss.runs} {type(prompt).__name__} text={prompt.text!r} "
+            f"files={[(f.name, f.read()) for f in prompt['files']]}")
+else:
+    st.text(f"runs={ss.runs} prompt={prompt!r}")
+"""
+
+
+def chat(app_test: Any, accept: Any = True) -> AppTest:
+    return app_test.from_string(CHAT.replace("ACCEPT", repr(accept))).run()
+
+
+def test_chat_attachments_upload_then_go_with_the_message(app_test: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = chat(app_test, "multiple")
+    box = at.chat_input[0].slot.widget
+    assert (box.accept_file, box.accept) == ("multiple", [".png", ".txt"])
+    for upload, name in (("u1", "a.txt"), ("u2", "b.png")):
+        browser(at, "chat_input", {"event": "upload-begin", "upload": upload, "files": [{"name": name, "type": "", "size": 2}]})
+        browser(at, "chat_input", {"event": "upload-chunk", "upload": upload, "index": 0}, [b"hi"])
+        browser(at, "chat_input", {"event": "upload-end", "upload": upload})
+    assert at.session_state.runs == 1  # attaching sends nothing yet
+    assert [f["name"] for f in box.attachments] == ["a.txt", "b.png"]
+    browser(at, "chat_input", {"event": "remove", "file_id": box.attachments[0]["file_id"]})
+    browser(at, "chat_input", {"event": "submit", "value": "look"})
+    assert at.text[0].value == "runs=2 ChatInputValue text='look' files=[('b.png', b'hi')]"
+    assert box.attachments == []  # the box is empty again
+    at.run()
+    assert at.text[0].value == "runs=3 prompt=None"
+
+
+def test_chat_refuses_attachments_of_other_types(app_test: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = chat(app_test)
+    sent = sent_by(at.chat_input[0].slot.widget, monkeypatch)
+    browser(at, "chat_input", {"event": "upload-begin", "upload": "u1", "files": [{"name": "x.exe", "type": "", "size": 1}]})
+    assert sent == [({"event": "upload-error", "upload": "u1",
+                      "message": "Invalid file extension: `.exe`. Allowed: ['.png', '.txt']"}, [])]
+
+
+def test_a_chat_without_accept_file_takes_no_files_and_returns_text(app_test: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = chat(app_test, False)
+    sent = sent_by(at.chat_input[0].slot.widget, monkeypatch)
+    browser(at, "chat_input", {"event": "upload-begin", "upload": "u1", "files": [{"name": "a.txt", "type": "", "size": 1}]})
+    browser(at, "chat_input", {"event": "upload-chunk", "upload": "u1", "index": 0}, [b"x"])
+    browser(at, "chat_input", {"event": "upload-end", "upload": "u1"})
+    assert sent[0][0]["event"] == "upload-error"
+    at.chat_input[0].set_value("plain")
+    assert at.text[0].value == "runs=2 str 'plain'"
+
+
+def test_apptest_sends_a_message_with_files(app_test: Any) -> None:
+    at = chat(app_test)
+    at.chat_input[0].set_value({"text": "", "files": [("note.txt", b"n", "text/plain")]})
+    assert at.text[0].value == "runs=2 ChatInputValue text='' files=[('note.txt', b'n')]"

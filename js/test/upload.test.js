@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { FakeModel } from "./fake-model.js";
 
-import upload, { CHUNK, allowed, hint, refusal, sendFiles, sizeText } from "../upload.js";
+import upload from "../upload.js";
+import { CHUNK, allowed, hint, refusal, sendFiles, sizeText } from "../files.js";
 
 /** A model that also keeps the buffers of each message, as anywidget's `send` takes them. */
 class Model extends FakeModel {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
 from .. import errors
@@ -224,3 +224,63 @@ class Receiver:
             self._widget.send({"event": "upload-done", "upload": upload})
         elif event == "upload-cancel":
             self._pending.pop(upload, None)
+
+
+class ChatInputValue(MutableMapping[str, Any]):
+    """What `st.chat_input(accept_file=...)` returns: the message's `text` and its `files` (a
+    list of `UploadedFile`), also readable as a dict (`value["text"]`), as Streamlit's
+    `ChatInputValue`.
+
+    Parameters
+    ----------
+    text : str
+        The message's text ("" when only files were sent).
+    files : list of UploadedFile, optional
+        The attached files.
+
+    Examples
+    --------
+    >>> from nbfrag._widgets.uploads import ChatInputValue
+    >>> value = ChatInputValue("hi", [])
+    >>> value.text, value["files"], dict(value)
+    ('hi', [], {'text': 'hi', 'files': []})
+    """
+
+    def __init__(self, text: str, files: list[UploadedFile] | None = None) -> None:
+        self.text = text
+        self.files = list(files or [])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The value as a plain dict: `{"text": ..., "files": [...]}`."""
+        return {name: vars(self)[name] for name in ("text", "files") if name in vars(self)}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.to_dict():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key not in ("text", "files"):
+            raise KeyError(key)
+        setattr(self, key, value)
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self.to_dict():
+            raise KeyError(key)
+        delattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.to_dict())
+
+    def __len__(self) -> int:
+        return len(self.to_dict())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ChatInputValue):
+            return self.to_dict() == other.to_dict()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ChatInputValue(text={self.text!r}, files={self.files!r})"
