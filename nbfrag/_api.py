@@ -79,6 +79,8 @@ from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
 from ._widgets.buttons import form_submit_button as form_submit_button
+from ._widgets.capture import audio_input as audio_input
+from ._widgets.capture import camera_input as camera_input
 from ._widgets.chat import chat_input as chat_input
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
@@ -163,6 +165,8 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("time_input", time_input),
     _Command("color_picker", color_picker),
     _Command("file_uploader", file_uploader),
+    _Command("camera_input", camera_input),
+    _Command("audio_input", audio_input),
     _Command("widget", widget),
     # Chat
     _Command("chat_input", chat_input),

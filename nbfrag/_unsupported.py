@@ -27,10 +27,8 @@ _CHOICE = "Use st.radio(..., horizontal=True) for one choice, st.multiselect for
 NOT_YET: dict[str, str] = {
     "App": "The notebook (or Voila) serves the app: put it in an `%%app` cell.",
     "Page": _ONE_PAGE,
-    "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
     "badge": "st.markdown with inline code (`label`) shows a short label.",
     "bottom": "Draw an st.container() last in the app.",
-    "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
     "column_config": "st.dataframe draws pandas' own table and ignores column_config: rename or format "
     "the columns with pandas first.",
     "components": "st.widget shows any ipywidget or anywidget (anywidget.AnyWidget); "

@@ -406,3 +406,48 @@ def test_apptest_sends_a_message_with_files(app_test: Any) -> None:
     at = chat(app_test)
     at.chat_input[0].set_value({"text": "", "files": [("note.txt", b"n", "text/plain")]})
     assert at.text[0].value == "runs=2 ChatInputValue text='' files=[('note.txt', b'n')]"
+
+
+# -- st.camera_input, st.audio_input ---------------------------------------------------------------
+
+
+def test_a_photo_arrives_as_a_jpeg_upload_and_clearing_it_returns_none(app_test: Any) -> None:
+    at = app_test.from_string(
+        "import nbfrag as st\npic = st.camera_input('Smile', key='cam', resolution='720p')\n"
+        "st.text(f'photo={None if pic is None else (pic.name, pic.type, pic.getvalue())}')\n"
+    ).run()
+    widget = at.camera_input[0].slot.widget
+    assert (widget.kind, widget.resolution_height, widget.accept) == ("camera", 720, [".jpg"])
+    send_file_to(at, "camera_input", "image.jpg", b"\xff\xd8jpeg", "image/jpeg")
+    assert at.text[0].value == "photo=('image.jpg', 'image/jpeg', b'\\xff\\xd8jpeg')"
+    browser(at, "camera_input", {"event": "remove", "file_id": at.session_state.cam.file_id})
+    assert at.text[0].value == "photo=None"
+
+
+def test_a_recording_arrives_as_a_wav_upload_and_other_files_are_refused(
+    app_test: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = app_test.from_string(
+        "import nbfrag as st\nrec = st.audio_input('Speak', sample_rate=48000)\n"
+        "st.text(f'recording={None if rec is None else (rec.name, rec.size)}')\n"
+    ).run()
+    widget = at.audio_input[0].slot.widget
+    assert (widget.kind, widget.sample_rate) == ("audio", 48000)
+    sent = sent_by(widget, monkeypatch)
+    send_file_to(at, "audio_input", "evil.html", b"<script>", "text/html")
+    assert sent[0][0]["event"] == "upload-error" and at.text[0].value == "recording=None"
+    send_file_to(at, "audio_input", "audio.wav", b"RIFF....", "audio/wav", upload="u2")
+    assert at.text[0].value == "recording=('audio.wav', 8)"
+
+
+def test_capture_arguments_are_checked_as_in_streamlit(app_test: Any) -> None:
+    at = app_test.from_string("import nbfrag as st\nst.camera_input('c', resolution='4k')").run()
+    assert "Invalid `resolution` value" in at.exception[0].value
+    at = app_test.from_string("import nbfrag as st\nst.audio_input('a', sample_rate=12345)").run()
+    assert "Invalid `sample_rate` value" in at.exception[0].value
+
+
+def send_file_to(at: AppTest, kind: str, name: str, data: bytes, type: str, upload: str = "u1") -> None:
+    browser(at, kind, {"event": "upload-begin", "upload": upload, "files": [{"name": name, "type": type, "size": len(data)}]})
+    browser(at, kind, {"event": "upload-chunk", "upload": upload, "index": 0}, [data])
+    browser(at, kind, {"event": "upload-end", "upload": upload})

@@ -167,34 +167,55 @@ def file_uploader(
     if accept_multiple_files not in (True, False, "directory"):
         raise errors.StreamlitValueError("accept_multiple_files", ["True", "False", "'directory'"])
     megabytes = check_max_upload_size(max_upload_size)
+    allowed = normalize_types(type)
+    return upload_input(
+        "file_uploader", FileUploaderWidget, label, key, help, on_change, args, kwargs,
+        identity=(tuple(allowed), accept_multiple_files, max_upload_size),
+        config={"accept": allowed, "multiple": accept_multiple_files is not False,
+                "directory": accept_multiple_files == "directory", "max_bytes": megabytes * 1024 * 1024},
+        disabled=disabled, label_visibility=label_visibility, width=width,
+    )
+
+
+def upload_input(
+    element_type: str,
+    widget_class: type[FileUploaderWidget],
+    label: str,
+    key: Key,
+    help: str | None,
+    on_change: Callback,
+    args: WidgetArgs,
+    kwargs: WidgetKwargs,
+    *,
+    identity: tuple[Any, ...],
+    config: dict[str, Any],
+    disabled: bool,
+    label_visibility: LabelVisibility,
+    width: WidthWithoutContent,
+) -> Any:
+    """Draw an input whose value is uploaded files (`st.file_uploader`, `st.camera_input`,
+    `st.audio_input`) and return its value: the file (or None), or with `config["multiple"]`
+    the list of files. `config` sets the widget's traits (accept, multiple, max_bytes...)."""
     check_label_visibility(label_visibility)
     css_width = css_size(width, "width", {"stretch": "100%"})
-    allowed = normalize_types(type)
-    multiple = accept_multiple_files is not False
-    max_bytes = megabytes * 1024 * 1024
+    multiple = bool(config.get("multiple"))
     label = str(label)
     key = None if key is None else str(key)
     callback = make_callback(on_change, args, kwargs, modes=("rerun", "ignore"), param="on_change")
     frame, wid = widget_frame(
-        "file_uploader", key, *(() if key is not None else (label, help)), tuple(allowed),
-        accept_multiple_files, max_upload_size, on_change=callback,
+        element_type, key, *(() if key is not None else (label, help)), *identity, on_change=callback
     )
     refuse_preset(key)
 
     def configure(widget: Any) -> None:
-        widget.accept = allowed
-        widget.multiple = multiple
-        widget.directory = accept_multiple_files == "directory"
-        widget.max_bytes = max_bytes
+        for name, value in config.items():
+            setattr(widget, name, value)
         widget.layout.width = css_width
 
     def create() -> FileUploaderWidget:
-        widget = FileUploaderWidget()
-        widget.add_class("nbfrag-file-uploader")
+        widget = widget_class()
+        widget.add_class(f"nbfrag-{element_type.replace('_', '-')}")
         return widget
-
-    def to_widget(value: Any) -> list[UploadedFile]:
-        return as_files(value)
 
     def from_widget(files: list[UploadedFile]) -> Any:
         return list(files) if multiple else (files[-1] if files else None)
@@ -204,9 +225,8 @@ def file_uploader(
         return ", ".join(f"{f.name} ({size_text(f.size)})" for f in files) if files else "(no file)"
 
     control: Control[Any] = Control(
-        create=create, configure=configure,
-        config=(tuple(allowed), multiple, accept_multiple_files, max_bytes, css_width),
-        to_widget=to_widget, from_widget=from_widget, coerce=lambda v: from_widget(as_files(v)), show=show,
+        create=create, configure=configure, config=(tuple(sorted(map(repr, config.items()))), css_width),
+        to_widget=as_files, from_widget=from_widget, coerce=lambda v: from_widget(as_files(v)), show=show,
     )
     default: Any = [] if multiple else None
 
@@ -218,7 +238,7 @@ def file_uploader(
             widget.disabled = bool(disabled)
 
     props = (control.config, label, label_visibility, help, bool(disabled))
-    slot = frame.block.place("file_uploader", wid, create, update, props=props)
+    slot = frame.block.place(element_type, wid, create, update, props=props)
     owner = track_value(slot, frame, label, key, default, control, callback, form_of(frame.block))
     owner.writes_allowed = False
     owner.rerun = on_change != "ignore"
