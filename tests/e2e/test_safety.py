@@ -1,7 +1,8 @@
 """What a visitor types never runs as code in the page, whichever element shows it: text
 elements, a pandas Styler's table (`st.dataframe`, `st.table`, `st.write`), objects rendering
 themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, expander and
-tab labels, forms, the page title, toasts and a dialog's title.
+tab labels, forms, download and upload labels, subtitle track labels, the page title, toasts
+and a dialog's title.
 
 Each payload tries to set `window.__nbfragCanary`. The positive controls show the same
 payload through `st.markdown(..., unsafe_allow_html=True)` and `st.write(obj,
