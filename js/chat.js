@@ -10,6 +10,8 @@
 //   accept_file: "" (no attachments), "single", "multiple" or "directory"
 //   accept: [str], the file types attachments may have; max_bytes: int, the size limit of one
 //   attachments: [{file_id, name, size}], the files uploaded for the next message
+//   accept_audio: bool, a 🎤 button records a voice message; sample_rate: int (0: the microphone's)
+//   recording: {file_id, name, size} | null, the recording uploaded for the next message
 //
 // Messages (browser -> kernel): {event: "submit", value: <text>} on Enter (Shift+Enter is a new
 // line) or a click on the send arrow. The text travels in the message itself, so no value sync
@@ -24,6 +26,7 @@
 // focus and the unsent text back: both are kept per `uid` in `STATE`, outside any one view.
 
 import { fileName, refusal, sendFiles, sizeText } from "./files.js";
+import { toWav, unavailable } from "./recording.js";
 
 const STATE = (globalThis.__nbfragChat ??= { focused: null, drafts: new Map() });
 
@@ -105,6 +108,7 @@ export function reclaimFocus(area, uid) {
 /** Build the box in `el`; returns the cleanup function. */
 export function startChat(model, el) {
   const doc = el.ownerDocument;
+  const win = doc.defaultView;
   ensureStyle(doc);
   const box = doc.createElement("div");
   box.className = "nbfrag-chat-box";
@@ -124,7 +128,12 @@ export function startChat(model, el) {
   input.type = "file";
   input.hidden = true;
   attach.style.order = "-1"; // drawn left of the text, after it in the DOM (the send arrow stays the first button)
-  box.append(area, send, attach, input);
+  const mic = doc.createElement("button");
+  mic.type = "button";
+  mic.textContent = "🎤";
+  mic.title = "Record a voice message";
+  mic.setAttribute("aria-label", "Record a voice message");
+  box.append(area, send, attach, input, mic);
   const chips = doc.createElement("div");
   chips.className = "nbfrag-chat-files";
   const status = doc.createElement("div");
@@ -136,7 +145,9 @@ export function startChat(model, el) {
     status.textContent = text;
     status.classList.toggle("nbfrag-chat-error", error);
   };
-  const hasFiles = () => (model.get("attachments") || []).length > 0;
+  const hasFiles = () => (model.get("attachments") || []).length > 0 || !!model.get("recording");
+  let recorder = null;
+  let stream = null;
 
   const uid = () => model.get("uid");
   const fit = () => {
@@ -153,6 +164,10 @@ export function startChat(model, el) {
     send.disabled = area.disabled || uploading > 0 || outgoing(area.value, false, hasFiles()) === null;
     const mode = model.get("accept_file") || "";
     attach.hidden = !mode;
+    mic.hidden = !model.get("accept_audio");
+    mic.disabled = area.disabled || (uploading > 0 && !recorder);
+    mic.textContent = recorder ? "⏹" : "🎤";
+    mic.setAttribute("aria-label", recorder ? "Stop recording" : "Record a voice message");
     attach.disabled = area.disabled;
     input.accept = (model.get("accept") || []).join(",");
     input.multiple = mode === "multiple" || mode === "directory";
@@ -160,12 +175,13 @@ export function startChat(model, el) {
     else input.removeAttribute("webkitdirectory");
   };
   const showFiles = () => {
+    const recording = model.get("recording");
     chips.replaceChildren(
-      ...(model.get("attachments") || []).map((f) => {
+      ...[...(model.get("attachments") || []), ...(recording ? [{ ...recording, voice: true }] : [])].map((f) => {
         const chip = doc.createElement("span");
         chip.className = "nbfrag-chat-file";
         const name = doc.createElement("span");
-        name.textContent = `📄 ${f.name} (${sizeText(f.size)})`;
+        name.textContent = `${f.voice ? "🎤" : "📄"} ${f.name} (${sizeText(f.size)})`;
         const remove = doc.createElement("button");
         remove.type = "button";
         remove.textContent = "✕";
@@ -201,6 +217,44 @@ export function startChat(model, el) {
     upload(chosen);
   };
   const onAttach = () => input.click();
+  const onMic = async () => {
+    if (recorder) {
+      recorder.stop();
+      return;
+    }
+    let counted = false;
+    try {
+      const problem = unavailable(win, null);
+      if (problem) throw Object.assign(new Error(problem), { shown: problem });
+      stream = await win.navigator.mediaDevices.getUserMedia({ audio: true });
+      const chunks = [];
+      recorder = new win.MediaRecorder(stream);
+      recorder.ondataavailable = (event) => chunks.push(event.data);
+      const stopped = new Promise((resolve) => {
+        recorder.onstop = resolve;
+      });
+      recorder.start();
+      say("Recording…");
+      refresh();
+      await stopped;
+      for (const track of stream.getTracks()) track.stop();
+      recorder = null;
+      uploading += 1;
+      counted = true;
+      refresh();
+      const wav = await toWav(win, new win.Blob(chunks), model.get("sample_rate"));
+      await sendFiles(model, [new win.File([wav], "audio.wav", { type: "audio/wav" })], () => {}, () => false,
+        { purpose: "audio" });
+      say("");
+    } catch (error) {
+      if (stream) for (const track of stream.getTracks()) track.stop();
+      recorder = null;
+      say(error.shown || unavailable(win, error), true);
+    } finally {
+      if (counted) uploading -= 1;
+      refresh();
+    }
+  };
   const onCustom = (content) => {
     if (content && content.event === "upload-error") say(content.message || "The upload failed.", true);
   };
@@ -248,6 +302,9 @@ export function startChat(model, el) {
   area.addEventListener("blur", onBlur);
   send.addEventListener("click", submit);
   attach.addEventListener("click", onAttach);
+  mic.addEventListener("click", onMic);
+  model.on("change:accept_audio", refresh);
+  model.on("change:recording", showFiles);
   input.addEventListener("change", onChosen);
   model.on("change:accept_file", refresh);
   model.on("change:accept", refresh);
@@ -271,6 +328,8 @@ export function startChat(model, el) {
     model.off("change:accept_file", refresh);
     model.off("change:accept", refresh);
     model.off("change:attachments", showFiles);
+    model.off("change:accept_audio", refresh);
+    model.off("change:recording", showFiles);
     model.off("msg:custom", onCustom);
   };
 }

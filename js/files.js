@@ -52,13 +52,14 @@ let counter = 0;
 /**
  * Send `files` (File objects) to the kernel in chunks. `progress(sent, total)` follows it.
  * Resolves with the upload's id once everything is sent (the kernel answers with
- * "upload-done" or "upload-error"); `cancelled()` stops between chunks.
+ * "upload-done" or "upload-error"); `cancelled()` stops between chunks. `extra` joins the begin
+ * message (`{purpose: "audio"}`: a chat box's voice recording).
  */
-export async function sendFiles(model, files, progress = () => {}, cancelled = () => false) {
+export async function sendFiles(model, files, progress = () => {}, cancelled = () => false, extra = {}) {
   const upload = `u${Date.now().toString(36)}-${(counter += 1)}`;
   const metas = files.map((f) => ({ name: fileName(f), type: f.type || "", size: f.size }));
   const total = metas.reduce((sum, m) => sum + m.size, 0);
-  model.send({ event: "upload-begin", upload, files: metas });
+  model.send({ event: "upload-begin", upload, files: metas, ...extra });
   let sent = 0;
   for (let index = 0; index < files.length; index += 1) {
     const file = files[index];

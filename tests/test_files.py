@@ -452,3 +452,31 @@ def send_file_to(at: AppTest, kind: str, name: str, data: bytes, type: str, uplo
     browser(at, kind, {"event": "upload-begin", "upload": upload, "files": [{"name": name, "type": type, "size": len(data)}]})
     browser(at, kind, {"event": "upload-chunk", "upload": upload, "index": 0}, [data])
     browser(at, kind, {"event": "upload-end", "upload": upload})
+
+
+def test_a_voice_message_arrives_with_the_text_as_chat_input_value_audio(
+    app_test: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = app_test.from_string(
+        "import nbfrag as st\nprompt = st.chat_input('Say or record', accept_audio=True, audio_sample_rate=8000)\n"
+        "if prompt:\n    st.text(f'{sorted(prompt)} text={prompt.text!r} audio={prompt.audio.name if prompt.audio else None}')\n"
+        "    st.text(f'files? {hasattr(prompt, \"files\")}')\n"
+    ).run()
+    box = at.chat_input[0].slot.widget
+    assert (box.accept_audio, box.sample_rate, box.accept_file) == (True, 8000, "")
+    sent = sent_by(box, monkeypatch)
+    wav = b"RIFF\x00\x00\x00\x00WAVE"
+    browser(at, "chat_input", {"event": "upload-begin", "upload": "a1", "purpose": "audio",
+                               "files": [{"name": "audio.wav", "type": "audio/wav", "size": len(wav)}]})
+    browser(at, "chat_input", {"event": "upload-chunk", "upload": "a1", "index": 0}, [wav])
+    browser(at, "chat_input", {"event": "upload-end", "upload": "a1"})
+    assert sent == [({"event": "upload-done", "upload": "a1"}, [])]
+    assert box.recording["name"] == "audio.wav" and not at.text  # waits for the message
+    browser(at, "chat_input", {"event": "submit", "value": ""})
+    assert at.text[0].value == "['audio', 'text'] text='' audio=audio.wav"
+    assert at.text[1].value == "files? False"  # no `files` without accept_file, as in Streamlit
+    assert box.recording is None
+    # A file that is not a WAV recording is refused as a voice message.
+    browser(at, "chat_input", {"event": "upload-begin", "upload": "a2", "purpose": "audio",
+                               "files": [{"name": "x.exe", "type": "", "size": 1}]})
+    assert sent[-1][0]["event"] == "upload-error"

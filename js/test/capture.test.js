@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
 import { FakeModel } from "./fake-model.js";
 
-import capture, { encodeWav, unavailable } from "../capture.js";
+import capture from "../capture.js";
+import { encodeWav, unavailable } from "../recording.js";
 
 test("a recording is encoded as a mono 16-bit PCM WAV at the asked rate", () => {
   const wav = new DataView(encodeWav(new Float32Array([0, 1, -1, 0.5, 2]), 16000));

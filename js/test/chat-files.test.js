@@ -67,3 +67,21 @@ test("the kernel's attachments show as chips; a message with only files can be s
   send.click();
   assert.deepEqual(model.sent.map((m) => m.content), [{ event: "remove", file_id: "f1" }, { event: "submit", value: "" }]);
 });
+
+test("a voice message: the 🎤 shows with accept_audio, the recording is a chip sent with the message", async () => {
+  const { model, el, settle } = page({ accept_file: "", accept_audio: false, recording: null, sample_rate: 16000 });
+  const mic = el.querySelector("button[aria-label='Record a voice message']");
+  assert.equal(mic.hidden, true);
+  model.set("accept_audio", true);
+  assert.equal(mic.hidden, false);
+  mic.click(); // this page is not secure (jsdom): the reason is shown, nothing is recorded
+  await settle();
+  assert.match(el.querySelector(".nbfrag-chat-status").textContent, /secure page/);
+  const send = el.querySelector("button[aria-label=Send]");
+  assert.equal(send.disabled, true);
+  model.set("recording", { file_id: "r1", name: "audio.wav", size: 2048 });
+  assert.equal(el.querySelector(".nbfrag-chat-file span").textContent, "🎤 audio.wav (2.0KB)");
+  assert.equal(send.disabled, false);
+  send.click();
+  assert.deepEqual(model.sent.map((m) => m.content), [{ event: "submit", value: "" }]);
+});

@@ -56,15 +56,18 @@ class ChatInputWidget(anywidget.AnyWidget):
     accept = traitlets.List(traitlets.Unicode()).tag(sync=True)  # Streamlit's normal form of file_type
     max_bytes = traitlets.Int(DEFAULT_MAX_UPLOAD_MB * 1024 * 1024).tag(sync=True)
     attachments = traitlets.List(traitlets.Dict()).tag(sync=True)  # [{file_id, name, size}] shown
+    # Voice messages (`accept_audio`): recorded as WAV at `sample_rate` (0: the microphone's).
+    accept_audio = traitlets.Bool(False).tag(sync=True)
+    sample_rate = traitlets.Int(0).tag(sync=True)
+    recording: traitlets.Any = traitlets.Any(None).tag(sync=True)  # {file_id, name, size} or None
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.uid = self.model_id
         self.on_submit: Callable[[str], None] | None = None
         self._attached: list[UploadedFile] = []  # uploaded, waiting for the message that sends them
-        self._receiver = Receiver(
-            self, lambda: (list(self.accept), self.max_bytes, self.accept_file != "single"), self.attach
-        )
+        self._audio: UploadedFile | None = None  # recorded, waiting likewise
+        self._receiver = Receiver(self, self._rules, self._received)
         self.on_msg(self._on_message)
 
     def _on_message(self, _widget: Any, content: Any, buffers: Any) -> None:
@@ -76,6 +79,32 @@ class ChatInputWidget(anywidget.AnyWidget):
                 self.on_submit(value)
         elif content.get("event") == "remove":
             self._show([f for f in self._attached if f.file_id != content.get("file_id")])
+            if self._audio is not None and self._audio.file_id == content.get("file_id"):
+                self.record(None)
+
+    def _rules(self, purpose: str) -> tuple[list[str], int, bool]:
+        if purpose == "audio":
+            return [".wav"], self.max_bytes, False
+        return list(self.accept), self.max_bytes, self.accept_file != "single"
+
+    def _received(self, files: list[UploadedFile], purpose: str) -> None:
+        if purpose == "audio":
+            if not self.accept_audio:
+                raise errors.StreamlitAPIException("This chat input takes no voice messages: set accept_audio.")
+            self.record(files[-1])
+        else:
+            self.attach(files)
+
+    def record(self, audio: UploadedFile | None) -> None:
+        """The voice recording to send with the next message (None: none)."""
+        self._audio = audio
+        self.recording = None if audio is None else {"file_id": audio.file_id, "name": audio.name, "size": audio.size}
+
+    def take_audio(self) -> UploadedFile | None:
+        """The recording, now sent with a message (the box shows none after)."""
+        audio = self._audio
+        self.record(None)
+        return audio
 
     def attach(self, files: list[UploadedFile]) -> None:
         """Files a visitor attached to the next message (checked as an uploader checks them)."""
@@ -124,18 +153,28 @@ class ChatInputOwner(WidgetOwner):
         if self.widget is not None and self.widget.disabled:
             return
         files: list[UploadedFile] = []
+        audio: UploadedFile | None = None
         if isinstance(text, ChatInputValue):
-            text, files = text.text, list(text.files)
+            given = text.to_dict()
+            text, files, audio = given["text"], list(given.get("files", [])), given.get("audio")
         elif isinstance(text, dict):
-            text, files = text.get("text", ""), as_files(text.get("files"))
+            sent = text
+            text, files = sent.get("text", ""), as_files(sent.get("files"))
+            recorded = as_files(sent.get("audio"))
+            audio = recorded[0] if recorded else None
         text = str(text)
         if self.max_chars is not None:
             text = text[: self.max_chars]
-        if self.widget is None or not self.widget.accept_file:
+        box = self.widget
+        if box is None or not (box.accept_file or box.accept_audio):
             runtime.dispatch(self.request(trigger=text))
             return
-        files = [*self.widget.take_attachments(), *files]
-        runtime.dispatch(self.request(trigger=ChatInputValue(text, files)))
+        files = [*box.take_attachments(), *files]
+        audio = box.take_audio() or audio
+        value = ChatInputValue(
+            text, files, audio, include_files=bool(box.accept_file), include_audio=box.accept_audio
+        )
+        runtime.dispatch(self.request(trigger=value))
 
     # -- the Session State side (a Binding) ----------------------------------------------------
     def get(self) -> Any:
@@ -199,9 +238,13 @@ def chat_input(
         The file types attachments may have, as `st.file_uploader`'s `type` (checked in the
         browser and again in the kernel).
     accept_audio : bool, default False
-        Streamlit's voice messages: not supported here, True raises `StreamlitAPIException`.
+        Let a message carry a voice recording, made with the 🎤 button (the browser asks for
+        the microphone; it allows it on https or localhost pages). The box then returns a
+        `ChatInputValue` whose `audio` is the recording as a WAV `UploadedFile`, or None.
     audio_sample_rate : int, optional
-        The voice recording's sample rate; checked as Streamlit checks it, then unused.
+        The recording's samples per second: 8000, 11025, 16000 (default), 22050, 24000, 32000,
+        44100 or 48000 (another value raises `StreamlitValueError`); None keeps the
+        microphone's own.
     disabled : bool, default False
         Grey the box out, so that nothing can be sent.
     submit_mode : {"submit", "disable", "stop"}, default "submit"
@@ -233,7 +276,7 @@ def chat_input(
 
     Differences from Streamlit
     --------------------------
-    * No voice messages (`accept_audio=True` raises).
+    * A voice recording waits, like attachments, for the message that sends it.
     * Attachments travel in 1 MB chunks over the widget connection (no 10 MB limit) and stay
       in the kernel's memory.
     * `submit_mode` "disable" and "stop" behave as "submit"; `height` is ignored.
@@ -256,11 +299,6 @@ def chat_input(
     max_bytes = check_max_upload_size(max_upload_size) * 1024 * 1024
     if audio_sample_rate is not None and audio_sample_rate not in _SAMPLE_RATES:
         raise errors.StreamlitValueError("audio_sample_rate", [str(r) for r in _SAMPLE_RATES] + ["None"])
-    if accept_audio:
-        raise errors.StreamlitAPIException(
-            "st.chat_input(accept_audio=True) is not supported by nbfrag yet: the chat box sends "
-            "text and files only. Leave accept_audio=False."
-        )
     allowed = normalize_types(file_type)
     attach = {False: "", True: "single", "multiple": "multiple", "directory": "directory"}[accept_file]
     frame = runtime.require_frame()
@@ -281,6 +319,7 @@ def chat_input(
         box.disabled = bool(disabled)
         box.max_chars = limit or 0
         box.accept_file, box.accept, box.max_bytes = attach, allowed, max_bytes
+        box.accept_audio, box.sample_rate = bool(accept_audio), audio_sample_rate or 0
         box.layout.width = css_width
         for name, wanted in (("nbfrag-chat-input-bottom", bottom),):
             if wanted and name not in box._dom_classes:
@@ -298,7 +337,8 @@ def chat_input(
 
     slot = frame.block.place(
         "chat_input", wid, create, update, text=text,
-        props=(str(placeholder), bool(disabled), limit, css_width, bottom, attach, tuple(allowed), max_bytes),
+        props=(str(placeholder), bool(disabled), limit, css_width, bottom, attach, tuple(allowed), max_bytes,
+               bool(accept_audio), audio_sample_rate),
     )
     slot.pinned = bottom
     box = slot.widget
@@ -320,5 +360,5 @@ def chat_input(
     frame.show(box)
     value = runtime.session.triggers.get(wid)
     if isinstance(value, ChatInputValue):
-        return value if attach else value.text
+        return value if attach or accept_audio else value.text
     return value if isinstance(value, str) else None

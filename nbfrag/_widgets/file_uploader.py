@@ -52,7 +52,9 @@ class FileUploaderWidget(anywidget.AnyWidget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._receiver = Receiver(self, lambda: (list(self.accept), self.max_bytes, self.multiple), self.add)
+        self._receiver = Receiver(
+            self, lambda _purpose: (list(self.accept), self.max_bytes, self.multiple), lambda files, _: self.add(files)
+        )
         self.observe(self._show, names="value")
         self.on_msg(self._on_message)
 

@@ -169,8 +169,10 @@ class Receiver:
     `{"event": "upload-done", "upload": id}` or `{"event": "upload-error", "upload": id,
     "message": text}`; after an error the upload's further chunks are ignored.
 
-    `rules()` gives the files allowed now: (normalized types, the size limit in bytes, whether
-    several files may come at once).
+    `rules(purpose)` gives the files allowed now: (normalized types, the size limit in bytes,
+    whether several files may come at once); `done(files, purpose)` takes them. The purpose is
+    the begin message's `purpose` ("" for files a visitor chose; "audio" for a chat box's voice
+    recording).
     """
 
     def __init__(self, widget: Any, rules: Any, done: Any) -> None:
@@ -178,6 +180,7 @@ class Receiver:
         self._rules = rules
         self._done = done
         self._pending: dict[str, list[tuple[dict[str, Any], bytearray]]] = {}
+        self._purposes: dict[str, str] = {}
 
     def handle(self, content: Any, buffers: Sequence[Any]) -> bool:
         """Take one message; False when it is not part of an upload."""
@@ -188,12 +191,16 @@ class Receiver:
             self._step(content["event"], upload, content, buffers)
         except (errors.StreamlitAPIException, ValueError, TypeError, KeyError) as error:
             self._pending.pop(upload, None)
+            self._purposes.pop(upload, None)
             message = str(error) if isinstance(error, errors.StreamlitAPIException) else "Bad upload message."
             self._widget.send({"event": "upload-error", "upload": upload, "message": message})
         return True
 
     def _step(self, event: str, upload: str, content: dict[str, Any], buffers: Sequence[Any]) -> None:
-        allowed, max_bytes, multiple = self._rules()
+        if event == "upload-begin":
+            self._purposes[upload] = str(content.get("purpose") or "")
+        purpose = self._purposes.get(upload, "")
+        allowed, max_bytes, multiple = self._rules(purpose)
         if event == "upload-begin":
             metas = content.get("files")
             if not isinstance(metas, list) or not metas:
@@ -216,27 +223,36 @@ class Receiver:
                 raise errors.StreamlitAPIException(f"File must be {size_text(max_bytes)} or smaller.")
         elif event == "upload-end":
             complete = self._pending.pop(upload, None)
+            self._purposes.pop(upload, None)
             if complete is None:
                 return
             if any(len(data) != meta["size"] for meta, data in complete):
                 raise errors.StreamlitAPIException("The upload was interrupted: please upload the file again.")
-            self._done([UploadedFile(bytes(data), meta["name"], meta["type"]) for meta, data in complete])
+            self._done([UploadedFile(bytes(data), meta["name"], meta["type"]) for meta, data in complete], purpose)
             self._widget.send({"event": "upload-done", "upload": upload})
         elif event == "upload-cancel":
             self._pending.pop(upload, None)
+            self._purposes.pop(upload, None)
 
 
 class ChatInputValue(MutableMapping[str, Any]):
-    """What `st.chat_input(accept_file=...)` returns: the message's `text` and its `files` (a
-    list of `UploadedFile`), also readable as a dict (`value["text"]`), as Streamlit's
-    `ChatInputValue`.
+    """What `st.chat_input(accept_file=..., accept_audio=...)` returns: the message's `text`,
+    its `files` (a list of `UploadedFile`, with `accept_file`) and its `audio` (a WAV
+    `UploadedFile` or None, with `accept_audio`), also readable as a dict (`value["text"]`), as
+    Streamlit's `ChatInputValue`.
 
     Parameters
     ----------
     text : str
-        The message's text ("" when only files were sent).
+        The message's text ("" when only files or a recording were sent).
     files : list of UploadedFile, optional
         The attached files.
+    audio : UploadedFile, optional
+        The voice recording.
+    include_files : bool, default True
+        Whether the value has `files` (the box accepts files).
+    include_audio : bool, default False
+        Whether the value has `audio` (the box accepts voice messages).
 
     Examples
     --------
@@ -246,13 +262,32 @@ class ChatInputValue(MutableMapping[str, Any]):
     ('hi', [], {'text': 'hi', 'files': []})
     """
 
-    def __init__(self, text: str, files: list[UploadedFile] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        files: list[UploadedFile] | None = None,
+        audio: UploadedFile | None = None,
+        *,
+        include_files: bool = True,
+        include_audio: bool = False,
+    ) -> None:
         self.text = text
-        self.files = list(files or [])
+        self._keys = ["text"] + (["files"] if include_files else []) + (["audio"] if include_audio else [])
+        if include_files:
+            self.files = list(files or [])
+        if include_audio:
+            self.audio = audio
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("files", "audio"):  # not set: the box does not accept them
+            option = "accept_file" if name == "files" else "accept_audio"
+            raise AttributeError(f"'ChatInputValue' object has no attribute '{name}' ({option}=False)")
+        raise AttributeError(name)
 
     def to_dict(self) -> dict[str, Any]:
-        """The value as a plain dict: `{"text": ..., "files": [...]}`."""
-        return {name: vars(self)[name] for name in ("text", "files") if name in vars(self)}
+        """The value as a plain dict: `{"text": ..., "files": [...], "audio": ...}` (the keys
+        the box accepts)."""
+        return {name: vars(self)[name] for name in self._keys if name in vars(self)}
 
     def __getitem__(self, key: str) -> Any:
         if key not in self.to_dict():
@@ -260,8 +295,8 @@ class ChatInputValue(MutableMapping[str, Any]):
         return getattr(self, key)
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key not in ("text", "files"):
-            raise KeyError(key)
+        if key not in self._keys:
+            raise KeyError(f"Invalid key: {key}")
         setattr(self, key, value)
 
     def __delitem__(self, key: str) -> None:
@@ -283,4 +318,4 @@ class ChatInputValue(MutableMapping[str, Any]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"ChatInputValue(text={self.text!r}, files={self.files!r})"
+        return "ChatInputValue(" + ", ".join(f"{k}={v!r}" for k, v in self.to_dict().items()) + ")"
