@@ -36,3 +36,29 @@ def test_a_photo_and_a_recording_reach_python(page, server, notebook) -> None:
     camera.get_by_role("button", name="Clear photo").click()
     expect(app.locator(".nbfrag-text", has_text="photo:")).to_have_text("photo: none")
     expect(runs).to_have_text("Capture runs: 4")
+
+
+def test_a_chat_message_carries_files_and_a_voice_recording(page, server, notebook) -> None:
+    open_notebook(page, server, notebook("capture.ipynb"), apps=1)
+    app_with(page, "Capture runs: 1")
+    app = page.locator(".nbfrag-app")
+    chat = app.locator(".nbfrag-chat-input")
+    chat.locator("input[type=file]").set_input_files(files=[
+        {"name": "a.txt", "mimeType": "text/plain", "buffer": b"a"},
+        {"name": "b.csv", "mimeType": "text/csv", "buffer": b"b,c"},
+    ])
+    expect(chat.locator(".nbfrag-chat-file")).to_have_count(2)
+    chat.get_by_role("button", name="Record a voice message").click()
+    expect(chat.get_by_role("button", name="Stop recording")).to_be_visible()
+    page.wait_for_timeout(1000)
+    chat.get_by_role("button", name="Stop recording").click()
+    expect(chat.locator(".nbfrag-chat-file")).to_have_count(3)
+    expect(chat.locator(".nbfrag-chat-file").nth(2)).to_contain_text("audio.wav")
+    box = chat.locator("textarea")
+    box.click()
+    box.press_sequentially("hi")
+    box.press("Enter")
+    expect(app.locator(".nbfrag-text", has_text="message:")).to_have_text(
+        "message: text='hi' files=['a.txt', 'b.csv'] audio=audio.wav"
+    )
+    expect(chat.locator(".nbfrag-chat-file")).to_have_count(0)
