@@ -65,6 +65,8 @@ from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric
 from ._elements.page import set_page_config as set_page_config
+from ._elements.players import audio as audio
+from ._elements.players import video as video
 from ._elements.progress import progress as progress
 from ._elements.raw_html import html as html
 from ._elements.skeleton import skeleton as skeleton
@@ -88,6 +90,8 @@ from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
 from ._widgets.buttons import form_submit_button as form_submit_button
+from ._widgets.capture import audio_input as audio_input
+from ._widgets.capture import camera_input as camera_input
 from ._widgets.chat import chat_input as chat_input
 from ._widgets.choices import radio as radio
 from ._widgets.choices import selectbox as selectbox
@@ -96,7 +100,9 @@ from ._widgets.data_editor import data_editor as data_editor
 from ._widgets.dates import date_input as date_input
 from ._widgets.dates import time_input as time_input
 from ._widgets.datetimes import datetime_input as datetime_input
+from ._widgets.download import download_button as download_button
 from ._widgets.feedback import feedback as feedback
+from ._widgets.file_uploader import file_uploader as file_uploader
 from ._widgets.menu import menu_button as menu_button
 from ._widgets.multiselect import multiselect as multiselect
 from ._widgets.numbers import number_input as number_input
@@ -163,9 +169,12 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("iframe", iframe),
     _Command("map", map),
     _Command("logo", logo, method=False),  # the app's logo, not an element of a container
+    _Command("audio", audio),
+    _Command("video", video),
     # Input widgets
     _Command("button", button),
     _Command("menu_button", menu_button),
+    _Command("download_button", download_button),
     _Command("checkbox", checkbox),
     _Command("toggle", toggle),
     _Command("radio", radio),
@@ -185,6 +194,9 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("datetime_input", datetime_input),
     _Command("color_picker", color_picker),
     _Command("data_editor", data_editor),
+    _Command("file_uploader", file_uploader),
+    _Command("camera_input", camera_input),
+    _Command("audio_input", audio_input),
     _Command("widget", widget),
     _Command("link_button", link_button),
     _Command("page_link", page_link),

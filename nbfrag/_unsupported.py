@@ -26,15 +26,10 @@ _NO_CONFIG = "A notebook has no Streamlit configuration to read or set."
 NOT_YET: dict[str, str] = {
     "App": "The notebook (or Voila) serves the app: put it in an `%%app` cell.",
     "Page": _ONE_PAGE,
-    "audio": "st.widget(ipywidgets.Audio.from_file('sound.mp3')) plays a sound.",
-    "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
-    "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
     "connection": "Open the connection yourself (e.g. sqlalchemy.create_engine) in a function decorated "
     "with functools.cache.",
     "context": "A notebook has no request (headers, cookies, locale) to read.",
-    "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
-    "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
     "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
     "login": _NO_VISITOR,
@@ -48,7 +43,6 @@ NOT_YET: dict[str, str] = {
     "switch_page": _ONE_PAGE,
     "typing": "nbfrag's commands carry their types in their signatures (the package ships py.typed).",
     "user": _NO_VISITOR,
-    "video": "st.widget(ipywidgets.Video.from_file('clip.mp4')) plays a video.",
 }
 
 # Names Streamlit removed -> the names that replaced them (code written for an older Streamlit).

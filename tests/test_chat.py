@@ -167,8 +167,6 @@ def test_disabled_box_sends_nothing(app_test: Any) -> None:
          "Invalid `submit_mode` value. Supported values: 'submit', 'disable', 'stop'."),
         ("st.chat_input(max_upload_size=0)", "StreamlitValueError",
          "Invalid `max_upload_size` value. Supported values: a positive integer."),
-        ("st.chat_input(accept_file=True)", "StreamlitAPIException", "is not supported by nbfrag yet"),
-        ("st.chat_input(accept_audio=True)", "StreamlitAPIException", "is not supported by nbfrag yet"),
         ("with st.form('f'):\n    st.chat_input()", "StreamlitInvalidLayoutContextError",
          "`st.chat_input()` can't be used in a `st.form()`."),
     ],

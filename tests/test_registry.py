@@ -149,6 +149,8 @@ st.text_input("ti"); st.text_area("ta"); st.number_input("n"); st.date_input("d"
 st.time_input("tm", datetime.time(12, 0)); st.color_picker("cp"); st.widget(ipywidgets.IntSlider())
 st.dataframe({"a": [1]}); st.data_editor({"a": [1]})
 st.datetime_input("dt", datetime.datetime(2024, 1, 1, 12, 0))
+st.file_uploader("fu"); st.download_button("db", "data"); st.camera_input("cam"); st.audio_input("mic")
+st.file_uploader("fu2"); st.audio(b"RIFF"); st.video("https://example.com/v.mp4")
 st.columns(2); st.container(); st.empty(); st.expander("e"); st.tabs(["a"]); st.popover("p")
 st.write_stream(["streamed"]); st.chat_message("user"); st.chat_input("say"); st.status("s")
 st.error("e"); st.warning("w"); st.info("i"); st.success("s"); st.progress(10)

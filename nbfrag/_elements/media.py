@@ -131,6 +131,8 @@ def pyplot(
 
 # -- st.plotly_chart ------------------------------------------------------------------------
 
+DEFAULT_PLOTLY_HEIGHT = 450  # px: Plotly's default figure height, which Streamlit shows too
+
 
 def plotly_chart(
     figure_or_data: Any,
@@ -164,7 +166,8 @@ def plotly_chart(
         `StreamlitInvalidWidthError`.
     height : "content", "stretch" or int, default "content"
         A number sets the figure's height in pixels; "content" and "stretch" keep the figure's
-        own. Other values raise `StreamlitInvalidHeightError`.
+        own (450 pixels, Plotly's default, when it has none). Other values raise
+        `StreamlitInvalidHeightError`.
     theme : "streamlit" or None, default "streamlit"
         Accepted for compatibility and ignored: the figure keeps its own Plotly template.
     key : str, optional
@@ -214,10 +217,17 @@ def plotly_chart(
     except ImportError:
         raise ImportError("st.plotly_chart needs plotly: `pip install plotly`.") from None
     fig = figure_or_data if isinstance(figure_or_data, go.Figure) else go.Figure(figure_or_data)
-    if isinstance(width, int) or isinstance(height, int):
+    # A figure without a height gets Plotly's (and Streamlit's) 450 px: left to the frontend, the
+    # notebook's renderer picks 360 px, and a responsive chart whose height follows its
+    # container (the HTML fallback's `height:100%`) collapses in a container of no height.
+    sized = {"width": width} if isinstance(width, int) else {}
+    if isinstance(height, int):
+        sized["height"] = height
+    elif fig.layout.height is None:
+        sized["height"] = DEFAULT_PLOTLY_HEIGHT
+    if sized:
         fig = go.Figure(fig)  # a copy: the app's figure keeps its size
-        fig.update_layout(**({"width": width} if isinstance(width, int) else {}),
-                          **({"height": height} if isinstance(height, int) else {}))
+        fig.update_layout(**sized)
     spec = pio.to_json(fig, validate=False, pretty=False)
     payload = _json.loads(spec)
     payload["config"] = {**(config or {}), "responsive": width == "stretch"}

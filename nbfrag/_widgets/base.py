@@ -304,6 +304,7 @@ class InputOwner(WidgetOwner):
     control: Control[Any] | None = None
     value: Any = None
     form: FormScope | None = None  # in a form, edits wait there for its submit
+    writes_allowed: bool = True  # False: assigning its key raises (a file uploader's value)
 
     def __post_init__(self) -> None:
         self.read = lambda: self.value
@@ -361,6 +362,8 @@ class InputOwner(WidgetOwner):
         return self.value
 
     def set(self, value: Any) -> None:
+        if not self.writes_allowed:
+            raise errors.StreamlitValueAssignmentNotAllowedError(self.key or "")
         frame = runtime.frame()
         if frame is not None and self.widget_id in frame.run.widget_ids:
             raise errors.StreamlitWidgetAlreadyInstantiatedError(self.key or "")

@@ -26,6 +26,16 @@ from .._runtime.runtime import runtime
 from .._runtime.static import esm
 from .base import WidgetOwner, bind_key, make_callback, widget_frame
 from .types import Callback, Key, WidgetArgs, WidgetKwargs, Width, css_size
+from .uploads import (
+    DEFAULT_MAX_UPLOAD_MB,
+    ChatInputValue,
+    Receiver,
+    UploadedFile,
+    as_files,
+    check_file,
+    check_max_upload_size,
+    normalize_types,
+)
 
 SubmitMode = Literal["submit", "disable", "stop"]
 _SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000)
@@ -41,18 +51,78 @@ class ChatInputWidget(anywidget.AnyWidget):
     uid = traitlets.Unicode("").tag(sync=True)
     draft = traitlets.Unicode("").tag(sync=True)
     draft_version = traitlets.Int(0).tag(sync=True)
+    # Attachments (`accept_file`): "" for none, else "single", "multiple" or "directory".
+    accept_file = traitlets.Unicode("").tag(sync=True)
+    accept = traitlets.List(traitlets.Unicode()).tag(sync=True)  # Streamlit's normal form of file_type
+    max_bytes = traitlets.Int(DEFAULT_MAX_UPLOAD_MB * 1024 * 1024).tag(sync=True)
+    attachments = traitlets.List(traitlets.Dict()).tag(sync=True)  # [{file_id, name, size}] shown
+    # Voice messages (`accept_audio`): recorded as WAV at `sample_rate` (0: the microphone's).
+    accept_audio = traitlets.Bool(False).tag(sync=True)
+    sample_rate = traitlets.Int(0).tag(sync=True)
+    recording: traitlets.Any = traitlets.Any(None).tag(sync=True)  # {file_id, name, size} or None
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.uid = self.model_id
         self.on_submit: Callable[[str], None] | None = None
+        self._attached: list[UploadedFile] = []  # uploaded, waiting for the message that sends them
+        self._audio: UploadedFile | None = None  # recorded, waiting likewise
+        self._receiver = Receiver(self, self._rules, self._received)
         self.on_msg(self._on_message)
 
-    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
-        if isinstance(content, dict) and content.get("event") == "submit" and self.on_submit is not None:
+    def _on_message(self, _widget: Any, content: Any, buffers: Any) -> None:
+        if self.disabled or self._receiver.handle(content, buffers or []) or not isinstance(content, dict):
+            return
+        if content.get("event") == "submit" and self.on_submit is not None:
             value = content.get("value")
             if isinstance(value, str):
                 self.on_submit(value)
+        elif content.get("event") == "remove":
+            self._show([f for f in self._attached if f.file_id != content.get("file_id")])
+            if self._audio is not None and self._audio.file_id == content.get("file_id"):
+                self.record(None)
+
+    def _rules(self, purpose: str) -> tuple[list[str], int, bool]:
+        if purpose == "audio":
+            return [".wav"], self.max_bytes, False
+        return list(self.accept), self.max_bytes, self.accept_file != "single"
+
+    def _received(self, files: list[UploadedFile], purpose: str) -> None:
+        if purpose == "audio":
+            if not self.accept_audio:
+                raise errors.StreamlitAPIException("This chat input takes no voice messages: set accept_audio.")
+            self.record(files[-1])
+        else:
+            self.attach(files)
+
+    def record(self, audio: UploadedFile | None) -> None:
+        """The voice recording to send with the next message (None: none)."""
+        self._audio = audio
+        self.recording = None if audio is None else {"file_id": audio.file_id, "name": audio.name, "size": audio.size}
+
+    def take_audio(self) -> UploadedFile | None:
+        """The recording, now sent with a message (the box shows none after)."""
+        audio = self._audio
+        self.record(None)
+        return audio
+
+    def attach(self, files: list[UploadedFile]) -> None:
+        """Files a visitor attached to the next message (checked as an uploader checks them)."""
+        if not self.accept_file:
+            raise errors.StreamlitAPIException("This chat input takes no files: set accept_file to attach some.")
+        for f in files:
+            check_file(f.name, f.type, f.size, list(self.accept), self.max_bytes)
+        self._show(files[-1:] if self.accept_file == "single" else [*self._attached, *files])
+
+    def take_attachments(self) -> list[UploadedFile]:
+        """The attached files, now sent with a message (the box shows none after)."""
+        files = self._attached
+        self._show([])
+        return files
+
+    def _show(self, files: list[UploadedFile]) -> None:
+        self._attached = files
+        self.attachments = [{"file_id": f.file_id, "name": f.name, "size": f.size} for f in files]
 
     def set_draft(self, text: str) -> None:
         """Show `text` in the box, unsent (what `st.session_state[key] = text` does)."""
@@ -77,13 +147,34 @@ class ChatInputOwner(WidgetOwner):
         self.write = self.submit
 
     def submit(self, text: Any) -> None:
-        """A visitor sent `text`: one run of the box's scope, in which the box returns it."""
+        """A visitor sent `text`: one run of the box's scope, in which the box returns it (with
+        `accept_file`, as a `ChatInputValue` carrying the attached files). `nbfrag.testing` may
+        pass a `ChatInputValue` or a dict `{"text": ..., "files": [...]}` as well."""
         if self.widget is not None and self.widget.disabled:
             return
+        files: list[UploadedFile] = []
+        audio: UploadedFile | None = None
+        if isinstance(text, ChatInputValue):
+            given = text.to_dict()
+            text, files, audio = given["text"], list(given.get("files", [])), given.get("audio")
+        elif isinstance(text, dict):
+            sent = text
+            text, files = sent.get("text", ""), as_files(sent.get("files"))
+            recorded = as_files(sent.get("audio"))
+            audio = recorded[0] if recorded else None
         text = str(text)
         if self.max_chars is not None:
             text = text[: self.max_chars]
-        runtime.dispatch(self.request(trigger=text))
+        box = self.widget
+        if box is None or not (box.accept_file or box.accept_audio):
+            runtime.dispatch(self.request(trigger=text))
+            return
+        files = [*box.take_attachments(), *files]
+        audio = box.take_audio() or audio
+        value = ChatInputValue(
+            text, files, audio, include_files=bool(box.accept_file), include_audio=box.accept_audio
+        )
+        runtime.dispatch(self.request(trigger=value))
 
     # -- the Session State side (a Binding) ----------------------------------------------------
     def get(self) -> Any:
@@ -116,7 +207,7 @@ def chat_input(
     kwargs: WidgetKwargs = None,
     width: Width = "stretch",
     height: int | Literal["content"] = "content",
-) -> str | None:
+) -> str | ChatInputValue | None:
     """Display a chat box and return the message a visitor just sent.
 
     Enter sends (Shift+Enter starts a new line); the box then clears and keeps the keyboard
@@ -137,17 +228,23 @@ def chat_input(
     max_chars : int, optional
         The most characters a message may have; longer text cannot be typed.
     max_upload_size : int, optional
-        Megabytes per file for file uploads; must be a positive int. Checked, then unused (no
-        file uploads here).
+        The largest attachment, in megabytes (default 200); must be a positive int.
     accept_file : bool, "multiple" or "directory", default False
-        Streamlit's file attachments: not supported here, anything but False raises
-        `StreamlitAPIException` (another value raises Streamlit's `StreamlitValueError`).
+        Let a message carry files, attached with the 📎 button: True one file, "multiple"
+        several, "directory" a folder's files. The box then returns a `ChatInputValue` (`.text`
+        and `.files`, a list of `UploadedFile`), and a message may be files without text.
+        Another value raises Streamlit's `StreamlitValueError`.
     file_type : str or list of str, optional
-        The file types attachments may have; unused without `accept_file`.
+        The file types attachments may have, as `st.file_uploader`'s `type` (checked in the
+        browser and again in the kernel).
     accept_audio : bool, default False
-        Streamlit's voice messages: not supported here, True raises `StreamlitAPIException`.
+        Let a message carry a voice recording, made with the 🎤 button (the browser asks for
+        the microphone; it allows it on https or localhost pages). The box then returns a
+        `ChatInputValue` whose `audio` is the recording as a WAV `UploadedFile`, or None.
     audio_sample_rate : int, optional
-        The voice recording's sample rate; checked as Streamlit checks it, then unused.
+        The recording's samples per second: 8000, 11025, 16000 (default), 22050, 24000, 32000,
+        44100 or 48000 (another value raises `StreamlitValueError`); None keeps the
+        microphone's own.
     disabled : bool, default False
         Grey the box out, so that nothing can be sent.
     submit_mode : {"submit", "disable", "stop"}, default "submit"
@@ -168,8 +265,9 @@ def chat_input(
 
     Returns
     -------
-    str or None
-        The message, in the run its sending caused; None in every other run.
+    str, ChatInputValue or None
+        The message, in the run its sending caused (with `accept_file`, a `ChatInputValue`);
+        None in every other run.
 
     Raises
     ------
@@ -178,7 +276,9 @@ def chat_input(
 
     Differences from Streamlit
     --------------------------
-    * No file or voice attachments (`accept_file`, `accept_audio` raise).
+    * A voice recording waits, like attachments, for the message that sends it.
+    * Attachments travel in 1 MB chunks over the widget connection (no 10 MB limit) and stay
+      in the kernel's memory.
     * `submit_mode` "disable" and "stop" behave as "submit"; `height` is ignored.
     * At the top level of an app the box is the app's last element, not a bar fixed to the
       browser window: it sticks to the bottom of the window while the app is in view.
@@ -196,21 +296,11 @@ def chat_input(
         )
     if submit_mode not in ("submit", "disable", "stop"):
         raise errors.StreamlitValueError("submit_mode", ["'submit'", "'disable'", "'stop'"])
-    if max_upload_size is not None and (
-        isinstance(max_upload_size, bool) or not isinstance(max_upload_size, int) or max_upload_size < 1
-    ):
-        raise errors.StreamlitValueError(
-            "max_upload_size", ["a positive integer"],
-            detail="Set it to None to fall back to the `server.maxUploadSize` configuration option.",
-        )
+    max_bytes = check_max_upload_size(max_upload_size) * 1024 * 1024
     if audio_sample_rate is not None and audio_sample_rate not in _SAMPLE_RATES:
         raise errors.StreamlitValueError("audio_sample_rate", [str(r) for r in _SAMPLE_RATES] + ["None"])
-    if accept_file is not False or accept_audio:
-        raise errors.StreamlitAPIException(
-            "st.chat_input(accept_file=..., accept_audio=...) is not supported by nbfrag yet: the "
-            "chat box sends text only. Leave accept_file=False and accept_audio=False, and use a "
-            "separate file input for attachments."
-        )
+    allowed = normalize_types(file_type)
+    attach = {False: "", True: "single", "multiple": "multiple", "directory": "directory"}[accept_file]
     frame = runtime.require_frame()
     if form_of(frame.block) is not None:
         raise errors.StreamlitInvalidLayoutContextError("`st.chat_input()` can't be used in a `st.form()`.")
@@ -228,6 +318,8 @@ def chat_input(
         box.placeholder = str(placeholder)
         box.disabled = bool(disabled)
         box.max_chars = limit or 0
+        box.accept_file, box.accept, box.max_bytes = attach, allowed, max_bytes
+        box.accept_audio, box.sample_rate = bool(accept_audio), audio_sample_rate or 0
         box.layout.width = css_width
         for name, wanted in (("nbfrag-chat-input-bottom", bottom),):
             if wanted and name not in box._dom_classes:
@@ -244,7 +336,9 @@ def chat_input(
         return f"chat_input: [{placeholder}]" + (" (disabled)" if disabled else "")
 
     slot = frame.block.place(
-        "chat_input", wid, create, update, text=text, props=(str(placeholder), bool(disabled), limit, css_width, bottom)
+        "chat_input", wid, create, update, text=text,
+        props=(str(placeholder), bool(disabled), limit, css_width, bottom, attach, tuple(allowed), max_bytes,
+               bool(accept_audio), audio_sample_rate),
     )
     slot.pinned = bottom
     box = slot.widget
@@ -265,4 +359,6 @@ def chat_input(
         bind_key(slot, key, owner)
     frame.show(box)
     value = runtime.session.triggers.get(wid)
+    if isinstance(value, ChatInputValue):
+        return value if attach or accept_audio else value.text
     return value if isinstance(value, str) else None

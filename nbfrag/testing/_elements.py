@@ -301,8 +301,20 @@ class Element(Node):
     @property
     def data(self) -> Any:
         """The DataFrame a chart draws (a built-in chart's in long form, as its spec names the
-        columns: `value -- streamlit-generated`, ...)."""
+        columns: `value -- streamlit-generated`, ...); the bytes a download button saves."""
+        if hasattr(type(self.slot.owner), "data"):  # a widget with data of its own (download)
+            return self.slot.owner.data
         return self._chart().data
+
+    @property
+    def file_name(self) -> str:
+        """The name a download button saves its file under."""
+        return str(self.slot.owner.file_name)
+
+    @property
+    def mime(self) -> str:
+        """The MIME type of a download button's file."""
+        return str(self.slot.owner.mime)
 
     def _chart(self) -> Any:
         body = self.slot.body
@@ -420,6 +432,21 @@ class Element(Node):
         if isinstance(current, list):
             return self.set_value([v for v in current if v != option]) if option in current else self
         return self.set_value(None) if current == option else self
+
+    def upload(self, filename: str, content: bytes | str, mime_type: str = "application/octet-stream") -> Element:
+        """Upload a file to a file uploader as a visitor does: checked as the kernel checks a
+        browser's upload (type, size), added to its files (replacing the file of a
+        single-file uploader), then the uploader's scope reruns."""
+        upload = getattr(self.slot.widget, "upload", None)
+        if not callable(upload):
+            raise TypeError(f"{self.describe()} takes no uploads (file uploaders do)")
+        with self._acting():
+            upload(filename, content, mime_type)
+        return self
+
+    def clear(self) -> Element:
+        """Remove a file uploader's files (`set_value(None)`)."""
+        return self.set_value(None)
 
     def input(self, text: str) -> Element:
         """Type `text` into a text widget. Text longer than the widget's `max_chars` is

@@ -1,7 +1,7 @@
 """What a visitor types never runs as code in the page, whichever element shows it: text
 elements, a pandas Styler's table (`st.dataframe`, `st.table`, `st.write`), objects rendering
 themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, expander and
-tab labels, forms, the page title, toasts and a dialog's title; chat messages, status and
+tab labels, forms, download and upload labels, subtitle track labels, the page title, toasts and a dialog's title; chat messages, status and
 popover labels, link buttons and page links (labels, tooltips, and a visitor's URL), badges,
 an `st.iframe` of the visitor's HTML (sandboxed: its scripts run but cannot reach the page),
 Streamlit's Markdown extensions (`:red[...]`, `:blue-badge[...]`), `st.html`, and
