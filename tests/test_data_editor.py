@@ -78,7 +78,7 @@ def test_the_kernel_refuses_what_the_editor_would_not_send(app_test: Any, conten
 
 def test_disabled_columns_and_a_disabled_editor_refuse_edits(app_test: Any) -> None:
     at = app(app_test, disabled=["ml"])
-    assert [c["editable"] for c in at.data_editor[0].slot.widget.columns] == [True, False, True]
+    assert [c["editable"] for c in at.data_editor[0].slot.widget.columns] == [False, True, False, True]  # index first
     browser(at, {"event": "edit", "pos": 0, "column": "ml", "value": 1})
     assert at.text[0].value.startswith("runs=1")
     browser(at, {"event": "edit", "pos": 0, "column": "plant", "value": "moss"})

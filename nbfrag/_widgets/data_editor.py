@@ -239,7 +239,10 @@ def data_editor(
     use_container_width : bool, optional
         Deprecated in Streamlit: True is `width="stretch"`.
     hide_index : bool, optional
-        True leaves the index out, False shows it; None hides a default 0, 1, 2... index.
+        True leaves the index out, False shows it; None (as Streamlit) shows a DataFrame's
+        index, but hides the one pandas makes up for lists, dicts of columns and arrays, and a
+        default 0, 1, 2... index when rows can be added. The index cannot be edited: rows
+        added to data with another index get a missing index value.
     column_order : iterable of str, optional
         The columns to show, in this order; others are hidden (and keep their values).
     column_config : dict, optional
@@ -291,12 +294,13 @@ def data_editor(
     """
     if num_rows not in NUM_ROWS:
         raise errors.StreamlitValueError("num_rows", [f"'{n}'" for n in NUM_ROWS])
-    if not isinstance(disabled, bool) and (isinstance(disabled, str) or not isinstance(disabled, Iterable)):
+    if not isinstance(disabled, bool) and not isinstance(disabled, Iterable):
         raise errors.StreamlitInvalidParameterTypeError("disabled", type(disabled).__name__, ["bool", "Iterable[str]"])
     rh = check_row_height(row_height)
     if use_container_width:
         width = "stretch"
-    frame, specs = prepare(data, "data_editor", column_order, column_config, hide_index)
+    adds = num_rows in ("dynamic", "add")
+    frame, specs = prepare(data, "data_editor", column_order, column_config, hide_index, hide_range=adds)
     key = None if key is None else str(key)
     if key is not None and runtime.session.state.preset(key)[0]:
         raise errors.StreamlitValueAssignmentNotAllowedError(key)
@@ -355,7 +359,9 @@ def data_editor(
     result = to_input_type(data, value_frame)
     owner.read = lambda: result
     slot.body = value_frame
-    slot.text = lambda: grid_text(value_frame, specs, placeholder)
+    shown = grid_text(value_frame, specs, placeholder)
+    slot.text = lambda: shown
+    grid.text = shown
     return result
 
 
