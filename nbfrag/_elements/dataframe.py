@@ -46,7 +46,7 @@ def prepare(
     frame = getattr(frame, "data", frame) if type(frame).__name__ == "Styler" else frame
     if type(frame).__name__ in ("Series", "Index"):
         frame = frame.to_frame()
-        if list(frame.columns) == [0]:  # type: ignore[comparison-overlap]
+        if list(frame.columns) == [0]:
             frame.columns = ["value"]
     if hide_index is None and (no_own_index(data) or (hide_range and type(frame.index).__name__ == "RangeIndex")):
         hide_index = True
