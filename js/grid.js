@@ -165,13 +165,15 @@ function render({ model, el }) {
     box.style.maxHeight = `${model.get("height")}px`;
     const widths = [...(checkColumn() ? [32] : []), ...cols.map(widthOf)];
     const total = widths.reduce((a, b) => a + b, 0);
+    // Fixed: the tick column, the index and columns given a width; the others share the rest.
+    const fixed = [...(checkColumn() ? [true] : []), ...cols.map((col) => col.index || typeof col.width === "number")];
     const colgroup = () => {
       const g = doc.createElement("colgroup");
-      for (const w of widths) {
+      widths.forEach((w, i) => {
         const c = doc.createElement("col");
-        c.style.width = `${w}px`;
+        if (fixed[i]) c.style.width = `${w}px`;
         g.appendChild(c);
-      }
+      });
       return g;
     };
     const head = doc.createElement("table");
