@@ -292,7 +292,7 @@ def dataframe(
         "auto" and "stretch" show up to 10 rows, "content" up to 200, then the grid scrolls; an
         int is pixels.
     use_container_width : bool, optional
-        Deprecated in Streamlit: True is `width="stretch"`; accepted and otherwise ignored.
+        Deprecated in Streamlit: True is `width="stretch"`, False turns "stretch" into "content".
     hide_index : bool, optional
         True leaves the index out, False shows it; None (as Streamlit) shows a DataFrame's or
         Series' index but hides the one pandas makes up for lists, dicts of columns, numpy
@@ -336,7 +336,8 @@ def dataframe(
     Differences from Streamlit
     --------------------------
     * A DOM grid of nbfrag's own (no search, column menu, resizing or copy); chart columns are text
-      sparklines; audio, video and button columns show text.
+      sparklines; audio, video and button columns show text; a pandas Styler shows its data
+      (its formats and colours are not applied).
     * Returns None rather than the element when nothing is selectable.
 
     Examples
@@ -359,8 +360,8 @@ def dataframe(
         )
     modes = check_modes(selection_mode) if selectable else []
     rh = check_row_height(row_height)
-    if use_container_width:
-        width = "stretch"
+    if use_container_width is not None:  # deprecated in Streamlit, still honoured
+        width = "stretch" if use_container_width else ("content" if width == "stretch" else width)
     rows_selectable = any(mode.endswith("-row") or mode == "single-row-required" for mode in modes)
     frame, specs = prepare(data, "dataframe", column_order, column_config, hide_index, hide_range=rows_selectable)
     key = None if key is None else str(key)

@@ -237,7 +237,7 @@ def data_editor(
         "auto" and "stretch" show up to 10 rows, "content" up to 200, then the grid scrolls; an
         int is pixels.
     use_container_width : bool, optional
-        Deprecated in Streamlit: True is `width="stretch"`.
+        Deprecated in Streamlit: True is `width="stretch"`, False turns "stretch" into "content".
     hide_index : bool, optional
         True leaves the index out, False shows it; None (as Streamlit) shows a DataFrame's
         index, but hides the one pandas makes up for lists, dicts of columns and arrays, and a
@@ -297,8 +297,8 @@ def data_editor(
     if not isinstance(disabled, bool) and not isinstance(disabled, Iterable):
         raise errors.StreamlitInvalidParameterTypeError("disabled", type(disabled).__name__, ["bool", "Iterable[str]"])
     rh = check_row_height(row_height)
-    if use_container_width:
-        width = "stretch"
+    if use_container_width is not None:  # deprecated in Streamlit, still honoured
+        width = "stretch" if use_container_width else ("content" if width == "stretch" else width)
     adds = num_rows in ("dynamic", "add")
     frame, specs = prepare(data, "data_editor", column_order, column_config, hide_index, hide_range=adds)
     key = None if key is None else str(key)
