@@ -168,13 +168,13 @@ def serve(
         and old.specs == specs
         and old.ids == ids
         and old.placeholder == placeholder
-        and _same(old.frame, frame)
+        and same_frame(old.frame, frame)
     ):
         return
     grid.show(RowSource(frame, specs, placeholder, ids))
 
 
-def _same(a: Any, b: Any) -> bool:
+def same_frame(a: Any, b: Any) -> bool:
     if a is b:
         return True
     try:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from .. import errors
-from .._elements.dataframe import check_row_height, grid_text, place_grid, prepare, serve
+from .._elements.dataframe import check_row_height, grid_text, place_grid, prepare, same_frame, serve
 from .._elements.grid_format import INDEX, ColumnSpec
 from .._runtime.forms import form_of
 from .._runtime.runtime import runtime
@@ -340,6 +340,8 @@ def data_editor(
         trait="edits",
         show=str,
     )
+    if isinstance(slot.owner, EditorOwner):
+        _forget_on_new_data(slot.owner, frame, num_rows)
     if slot.owner is None:
         _start(
             slot,
@@ -363,6 +365,19 @@ def data_editor(
     slot.text = lambda: shown
     grid.text = shown
     return result
+
+
+def _forget_on_new_data(owner: EditorOwner, frame: Any, num_rows: str) -> None:
+    """New data drops the edits, as in Streamlit, except with `num_rows="fixed"` and the same
+    structure (columns, types, length): then the edits apply to the new values."""
+    old = owner.rules.frame if owner.rules is not None else None
+    if old is None or old is frame or same_frame(old, frame):
+        return
+    same_shape = list(old.columns) == list(frame.columns) and list(old.dtypes) == list(frame.dtypes)
+    if num_rows != "fixed" or not same_shape or len(old) != len(frame):
+        owner.value = dict(EMPTY)
+        if owner.form is not None:
+            owner.form.drop(owner)
 
 
 def _start(slot: Any, control: Control[dict[str, Any]], owner: EditorOwner) -> None:
