@@ -197,6 +197,13 @@ function render({ model, el }) {
       th.setAttribute("aria-sort", sort[0] === col.key ? (sort[1] === "asc" ? "ascending" : "descending") : "none");
       if (col.help) th.title = col.help;
       th.style.textAlign = col.align;
+      th.tabIndex = 0; // keyboard: Enter or Space on a focused header acts as a click
+      th.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          th.click();
+        }
+      });
       th.addEventListener("click", (event) => {
         const colModes = modes().some((m) => m.endsWith("-column"));
         if (colModes && !col.index && !event.altKey) {
