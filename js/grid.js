@@ -165,13 +165,15 @@ function render({ model, el }) {
     box.style.maxHeight = `${model.get("height")}px`;
     const widths = [...(checkColumn() ? [32] : []), ...cols.map(widthOf)];
     const total = widths.reduce((a, b) => a + b, 0);
+    // Fixed: the tick column, the index and columns given a width; the others share the rest.
+    const fixed = [...(checkColumn() ? [true] : []), ...cols.map((col) => col.index || typeof col.width === "number")];
     const colgroup = () => {
       const g = doc.createElement("colgroup");
-      for (const w of widths) {
+      widths.forEach((w, i) => {
         const c = doc.createElement("col");
-        c.style.width = `${w}px`;
+        if (fixed[i]) c.style.width = `${w}px`;
         g.appendChild(c);
-      }
+      });
       return g;
     };
     const head = doc.createElement("table");
@@ -195,6 +197,13 @@ function render({ model, el }) {
       th.setAttribute("aria-sort", sort[0] === col.key ? (sort[1] === "asc" ? "ascending" : "descending") : "none");
       if (col.help) th.title = col.help;
       th.style.textAlign = col.align;
+      th.tabIndex = 0; // keyboard: Enter or Space on a focused header acts as a click
+      th.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          th.click();
+        }
+      });
       th.addEventListener("click", (event) => {
         const colModes = modes().some((m) => m.endsWith("-column"));
         if (colModes && !col.index && !event.altKey) {

@@ -113,7 +113,7 @@ def test_links_sparklines_and_progress() -> None:
     assert sparkline([0, 5, 10]) == "▁▄█"
     frame = pd.DataFrame({"p": [25], "u": ["javascript:alert(1)"], "ok": ["https://a.io"]})
     configs = normalize_config({"p": cc.ProgressColumn(max_value=50), "u": cc.LinkColumn(), "ok": cc.LinkColumn()})
-    p, u, ok = column_specs(frame, configs, None, None)
+    p, u, ok = column_specs(frame, configs, None, True)
     assert p.cell(25, None)["p"] == 0.5
     assert "href" not in u.cell("javascript:alert(1)", None), "only http(s)/mailto links become links"
     assert ok.cell("https://a.io", None)["href"] == "https://a.io"
@@ -121,7 +121,7 @@ def test_links_sparklines_and_progress() -> None:
 
 def test_a_config_of_a_label_or_none_renames_or_hides() -> None:
     frame = pd.DataFrame({"a": [1], "b": [2], "c": [3]})
-    specs = column_specs(frame, normalize_config({"a": "Aye", "b": None}), None, None)
+    specs = column_specs(frame, normalize_config({"a": "Aye", "b": None}), None, True)
     assert [(s.key, s.label) for s in specs] == [("a", "Aye"), ("c", "c")]
     with pytest.raises(st.errors.StreamlitAPIException, match="column_config"):
         normalize_config(["a"])

@@ -78,7 +78,7 @@ def test_the_kernel_refuses_what_the_editor_would_not_send(app_test: Any, conten
 
 def test_disabled_columns_and_a_disabled_editor_refuse_edits(app_test: Any) -> None:
     at = app(app_test, disabled=["ml"])
-    assert [c["editable"] for c in at.data_editor[0].slot.widget.columns] == [True, False, True]
+    assert [c["editable"] for c in at.data_editor[0].slot.widget.columns] == [False, True, False, True]  # index first
     browser(at, {"event": "edit", "pos": 0, "column": "ml", "value": 1})
     assert at.text[0].value.startswith("runs=1")
     browser(at, {"event": "edit", "pos": 0, "column": "plant", "value": "moss"})
@@ -183,3 +183,20 @@ def test_values_of_each_type_are_parsed_by_their_column(app_test: Any) -> None:
     browser(at, {"event": "edit", "pos": 0, "column": "s", "value": "c"})  # not an option
     assert at.text[0].value == "datetime.date(2024, 3, 5) b"
     assert isinstance(np.int64(1), np.integer)
+
+
+@pytest.mark.parametrize("num_rows, kept", [("fixed", True), ("dynamic", False)])
+def test_new_data_keeps_edits_only_when_fixed_and_of_the_same_structure(app_test: Any, num_rows: str, kept: bool) -> None:
+    at = app_test.from_string(
+        "import nbfrag as st\nss = st.session_state\n"
+        "out = st.data_editor({'a': [ss.get('base', 1), 2]}, key='ed', num_rows=" + repr(num_rows) + ")\n"
+        "st.text(str(out['a']))\n"
+    ).run()
+    browser(at, {"event": "edit", "pos": 1, "column": "a", "value": 9})
+    assert at.text[0].value == "[1, 9]"
+    at.session_state["base"] = 5
+    at.run()
+    assert at.text[0].value == ("[5, 9]" if kept else "[5, 2]")
+    at.session_state["base"] = 1.5  # another type: another structure
+    at.run()
+    assert at.text[0].value == "[1.5, 2.0]"

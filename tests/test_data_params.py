@@ -120,18 +120,19 @@ def test_the_docs_example_hides_header_and_index(app_test: Any) -> None:
     assert "<thead>" not in outputs(at.table[0])["text/html"]
 
 
-def test_a_dataframe_keeps_its_notebook_rendering_unless_a_display_option_changes_it(app_test: Any) -> None:
+def test_a_dataframes_placeholder_and_accessible_name(app_test: Any) -> None:
     at = run(app_test, 'df = pd.DataFrame({"a": [1.0, None]})\nst.dataframe(df)\nst.dataframe(df, placeholder="-", alt="Readings <1>")')
-    plain, shaped = (outputs(d) for d in at.dataframe)
-    assert plain["text/plain"] == "     a\n0  1.0\n1  NaN"
-    assert shaped["text/plain"] == "     a\n0  1.0\n1    -"
-    assert '<table aria-label="Readings &lt;1&gt;"' in shaped["text/html"]
+    plain, shaped = at.dataframe
+    assert plain.slot.text() == "     a\n0  1.0\n1  NaN"
+    assert shaped.slot.text() == "     a\n0  1.0\n1    -"
+    assert shaped.slot.widget.alt == "Readings <1>"  # the grid's aria-label (set as text by js/grid.js)
+    assert shaped.slot.widget.source.window(1, 2)[0]["cells"][1]["t"] == "-"
 
 
-def test_pixel_sizes_fix_the_output_box(app_test: Any) -> None:
+def test_pixel_sizes_fix_the_grid(app_test: Any) -> None:
     at = run(app_test, 'st.dataframe({"a": [1]}, width=300, height=120)\nst.table({"a": [1]})')
-    layout = at.dataframe[0].slot.widget.layout
-    assert (layout.width, layout.height, layout.overflow) == ("300px", "120px", "auto")
+    grid = at.dataframe[0].slot.widget
+    assert (grid.layout.width, grid.height) == ("300px", 120)
     assert at.table[0].slot.widget.layout.height is None
 
 

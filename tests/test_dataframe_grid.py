@@ -59,7 +59,7 @@ def test_a_million_rows_send_only_the_window_the_browser_asks_for(app_test: Any)
     state = {name: value for name, value in grid.get_state().items() if name != "_esm"}  # (the module's code)
     assert len(json.dumps(state, default=str)) < 2_000, "the synced state holds no rows"
     rows = ask(grid, 0, 100)
-    assert [r["pos"] for r in rows[:3]] == [0, 1, 2] and rows[0]["cells"][0]["t"] == "999999"
+    assert [r["pos"] for r in rows[:3]] == [0, 1, 2] and rows[0]["cells"][1]["t"] == "999999"
     assert len(ask(grid, 999_950, 1_000_100)) == 50
     assert len(ask(grid, 0, 10**9)) == 500, "one ask is capped at MAX_WINDOW rows"
     assert grid.sent_rows == 650
@@ -73,7 +73,7 @@ def test_sorting_happens_in_the_kernel_and_reruns_nothing(app_test: Any) -> None
     grid = element.slot.widget
     assert grid.version == version + 1, "the browser is told to ask again"
     rows = ask(grid, 0, 3)
-    assert [r["cells"][0]["t"] for r in rows] == ["0", "1", "2"]
+    assert [r["cells"][1]["t"] for r in rows] == ["0", "1", "2"]  # (after the index)
     assert [r["pos"] for r in rows] == [999_999, 999_998, 999_997], "rows keep their original position"
     assert at.text[0].value == "runs=1"
     from_browser(at, element, sort=["nope", "asc"])  # forged: an unknown column
@@ -172,3 +172,43 @@ def test_streamlits_errors(app_test: Any, call: str, error: type, message: str) 
     assert len(at.exception) == 1
     shown = at.exception[0]
     assert message in str(shown.value) and error.__name__ in str(shown)
+
+
+def test_the_index_is_shown_as_streamlit_decides(app_test: Any) -> None:
+    """A DataFrame's index is shown, even 0, 1, 2...; data without an index of its own (lists,
+    dicts of columns, numpy) hides pandas' made-up one, and so do selectable rows and editors
+    that add rows (Streamlit's `apply_data_specific_configs` and its selection/editor paths)."""
+    at = app_test.from_string(
+        "import nbfrag as st, numpy as np, pandas as pd\n"
+        "st.dataframe(pd.DataFrame({'a': [1]}))\n"
+        "st.dataframe({'a': [1]})\n"
+        "st.dataframe([1, 2])\n"
+        "st.dataframe(np.array([[1, 2]]))\n"
+        "st.dataframe({'k': 1, 'j': 2})\n"
+        "st.dataframe(pd.DataFrame({'a': [1]}), on_select='rerun')\n"
+        "st.dataframe(pd.DataFrame({'a': [1]}), on_select='rerun', selection_mode='single-column')\n"
+        "st.dataframe({'a': [1]}, hide_index=False)\n"
+        "st.data_editor(pd.DataFrame({'a': [1]}))\n"
+        "st.data_editor(pd.DataFrame({'a': [1]}), num_rows='dynamic')\n"
+    ).run()
+    shown = [grid.slot.widget.columns[0]["index"] for grid in [*at.dataframe, *at.data_editor]]
+    assert shown == [True, False, False, False, True, False, True, True, True, False]
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_visitor_text_reaches_the_browser_only_as_text(app_test: Any) -> None:
+    """Cells, column names and labels travel as text (js/grid.js writes them with `textContent`,
+    see js/test/grid.test.js); a link or picture needs a safe URL, else it is text too."""
+    at = app_test.from_string(
+        "import nbfrag as st, pandas as pd\n"
+        f"H = {HOSTILE!r}\n"
+        "st.dataframe(pd.DataFrame({H: [H], 'u': ['javascript:alert(1)'], 'i': ['javascript:x']}).style, "
+        "column_config={'u': st.column_config.LinkColumn(display_text=H), 'i': st.column_config.ImageColumn()})\n"
+    ).run()
+    grid = at.dataframe[0].slot.widget
+    assert [c["label"] for c in grid.columns] == ["", HOSTILE, "u", "i"]
+    _index, text, link, image = ask(grid, 0, 1)[0]["cells"]
+    assert text == {"t": HOSTILE, "v": HOSTILE}
+    assert "href" not in link and "src" not in image

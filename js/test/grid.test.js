@@ -65,6 +65,9 @@ test("a header click sorts ascending, then descending, then not at all", () => {
   click(el.querySelector("th[data-key='n']"));
   assert.deepEqual(model.get("sort"), ["n", "asc"]);
   assert.equal(el.querySelector("th[data-key='n']").getAttribute("aria-sort"), "ascending");
+  const { KeyboardEvent } = el.ownerDocument.defaultView;
+  el.querySelector("th[data-key='n']").dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  assert.deepEqual(model.get("sort"), ["n", "desc"], "Enter on a focused header sorts too");
 });
 
 test("selections follow Streamlit's modes", () => {

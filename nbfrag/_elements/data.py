@@ -1,8 +1,8 @@
-"""Data elements: `st.json`, `st.dataframe`, `st.table` (`st.metric`: `metric.py`).
+"""Data elements: `st.json`, `st.table` (`st.dataframe`: `dataframe.py`; `st.metric`: `metric.py`).
 
 `json` is HTML rendered and escaped here (its keys and values are often what a visitor
-entered). Tables go through the frontend's own rendering of DataFrames (`frames.py`), so
-JupyterLab, Notebook 7 and Voila show them as they show any DataFrame.
+entered). `st.table` goes through the frontend's own rendering of DataFrames (`frames.py`), so
+JupyterLab, Notebook 7 and Voila show it as they show any DataFrame.
 """
 
 from __future__ import annotations

@@ -32,23 +32,40 @@ EMPTY: dict[str, list[Any]] = {"rows": [], "columns": [], "cells": []}
 
 
 def prepare(
-    data: Any, kind: str, column_order: Any, column_config: Any, hide_index: bool | None
+    data: Any, kind: str, column_order: Any, column_config: Any, hide_index: bool | None, *, hide_range: bool = False
 ) -> tuple[Any, list[ColumnSpec]]:
-    """The data as a DataFrame (as Streamlit converts it) and its shown columns."""
-    import pandas as pd
-
-    frame = to_frame(data, kind)
+    """The data as a DataFrame (as Streamlit converts it) and its shown columns. Unless
+    `hide_index` says, the index is hidden for data that has none of its own (lists, dicts of
+    columns, numpy, polars...) and, with `hide_range`, when it is a default 0, 1, 2... index."""
+    frame = to_frame(data, kind)  # (pandas missing: an ImportError with the install hint)
     if frame is None:
         raise errors.StreamlitAPIException(
             f"st.{kind} cannot show a {type(data).__name__} as a table. Pass a pandas DataFrame, a "
             "dict or list of rows/columns, a numpy array, or an object with `to_pandas()`."
         )
     frame = getattr(frame, "data", frame) if type(frame).__name__ == "Styler" else frame
-    if isinstance(frame, (pd.Series, pd.Index)):
+    if type(frame).__name__ in ("Series", "Index"):
         frame = frame.to_frame()
-        if list(frame.columns) == [0]:  # type: ignore[comparison-overlap]
+        if list(frame.columns) == [0]:
             frame.columns = ["value"]
+    if hide_index is None and (no_own_index(data) or (hide_range and type(frame.index).__name__ == "RangeIndex")):
+        hide_index = True
     return frame, column_specs(frame, normalize_config(column_config), column_order, hide_index)
+
+
+def no_own_index(data: Any) -> bool:
+    """Whether Streamlit hides this data's index by default: formats whose index pandas made up."""
+    module, name = type(data).__module__.split(".")[0], type(data).__name__
+    if module == "pandas":
+        return name not in ("DataFrame", "Series", "Styler")
+    if module in ("numpy", "polars"):
+        return True
+    if module == "pyarrow":
+        return name.endswith("Array")
+    if isinstance(data, Mapping):  # columns of values, not {key: value}
+        first = next(iter(data.values()), None)
+        return isinstance(first, (list, tuple)) or type(first).__name__ in ("Series", "ndarray")
+    return isinstance(data, (list, tuple, set, frozenset))
 
 
 def grid_text(frame: Any, specs: list[ColumnSpec], placeholder: str | None = None) -> str:
@@ -136,6 +153,7 @@ def place_grid(
     if serve_rows:
         serve(slot.widget, frame, specs, placeholder)
     slot.body = frame
+    slot.widget.text = shown  # its repr (a plain cell shows the grid's text)
     frame_.show(slot.widget)
     return slot
 
@@ -150,13 +168,13 @@ def serve(
         and old.specs == specs
         and old.ids == ids
         and old.placeholder == placeholder
-        and _same(old.frame, frame)
+        and same_frame(old.frame, frame)
     ):
         return
     grid.show(RowSource(frame, specs, placeholder, ids))
 
 
-def _same(a: Any, b: Any) -> bool:
+def same_frame(a: Any, b: Any) -> bool:
     if a is b:
         return True
     try:
@@ -274,9 +292,11 @@ def dataframe(
         "auto" and "stretch" show up to 10 rows, "content" up to 200, then the grid scrolls; an
         int is pixels.
     use_container_width : bool, optional
-        Deprecated in Streamlit: True is `width="stretch"`; accepted and otherwise ignored.
+        Deprecated in Streamlit: True is `width="stretch"`, False turns "stretch" into "content".
     hide_index : bool, optional
-        True leaves the index out, False shows it; None hides a default 0, 1, 2... index.
+        True leaves the index out, False shows it; None (as Streamlit) shows a DataFrame's or
+        Series' index but hides the one pandas makes up for lists, dicts of columns, numpy
+        arrays and polars data, and a default 0, 1, 2... index when rows are selectable.
     column_order : iterable of str, optional
         The columns to show, in this order; others are hidden, unknown names skipped.
     column_config : dict, optional
@@ -316,7 +336,8 @@ def dataframe(
     Differences from Streamlit
     --------------------------
     * A DOM grid of nbfrag's own (no search, column menu, resizing or copy); chart columns are text
-      sparklines; audio, video and button columns show text.
+      sparklines; audio, video and button columns show text; a pandas Styler shows its data
+      (its formats and colours are not applied).
     * Returns None rather than the element when nothing is selectable.
 
     Examples
@@ -339,15 +360,16 @@ def dataframe(
         )
     modes = check_modes(selection_mode) if selectable else []
     rh = check_row_height(row_height)
-    if use_container_width:
-        width = "stretch"
-    frame, specs = prepare(data, "dataframe", column_order, column_config, hide_index)
+    if use_container_width is not None:  # deprecated in Streamlit, still honoured
+        width = "stretch" if use_container_width else ("content" if width == "stretch" else width)
+    rows_selectable = any(mode.endswith("-row") or mode == "single-row-required" for mode in modes)
+    frame, specs = prepare(data, "dataframe", column_order, column_config, hide_index, hide_range=rows_selectable)
     key = None if key is None else str(key)
     callback = make_callback(on_select, (), {}, modes=("rerun",), param="on_select") if selectable else None
     runtime_frame, wid = widget_frame(
         "dataframe",
         key,
-        *(() if key else (tuple(map(str, frame.columns)),) if selectable else ("table",)),
+        *(() if key else (tuple(map(str, frame.columns)), tuple(modes)) if selectable else ("table",)),
         unique=selectable or key is not None,
     )
     alt_text = alt.strip() if isinstance(alt, str) and alt.strip() else None

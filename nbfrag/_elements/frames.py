@@ -1,4 +1,5 @@
-"""Table-like data as the notebook shows it: `st.dataframe` and `st.table` draw through here.
+"""Table-like data as the notebook shows it: `st.table` draws through here, and `st.dataframe`
+and `st.data_editor` convert their data with `to_frame`.
 
 Data is turned into a pandas object as Streamlit turns it (a dict of scalars is a key/value
 table, a list of scalars one column named "value"), then shown with the frontend's own

@@ -23,6 +23,7 @@ import traitlets
 
 from .._runtime.runtime import runtime
 from .._runtime.static import esm
+from .._runtime.views import TextRepr
 from .grid_format import ColumnSpec
 
 MAX_WINDOW = 500  # rows per ask: a window of the grid, never the whole frame
@@ -116,8 +117,8 @@ class RowSource:
         ]
 
 
-class GridWidget(anywidget.AnyWidget):
-    """The grid (js/grid.js). Its repr is its text form."""
+class GridWidget(TextRepr, anywidget.AnyWidget):
+    """The grid (js/grid.js). Its repr is its text form (the table as pandas writes it)."""
 
     _esm = esm("grid.js")
     columns: traitlets.List[Any] = traitlets.List([]).tag(sync=True)
@@ -194,5 +195,3 @@ class GridWidget(anywidget.AnyWidget):
         self.send({"event": "rows", "version": self.version, "start": max(0, start), "rows": rows})
         return rows
 
-    def __repr__(self) -> str:
-        return f"grid ({self.nrows} rows)"

@@ -410,9 +410,7 @@ def column_specs(
     in `column_order` (unknown names skipped) or their own order, without hidden ones."""
     specs: list[ColumnSpec] = []
     index_config = configs.get(INDEX, {})
-    show_index = not hide_index and not index_config.get("hidden")
-    if hide_index is None:
-        show_index = show_index and type(frame.index).__name__ != "RangeIndex"
+    show_index = not (index_config.get("hidden") if hide_index is None else hide_index)
     if show_index:
         kind, integer = _kind_of(frame.index.to_series())
         kind = (index_config.get("type_config") or {}).get("type", kind)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from .. import errors
-from .._elements.dataframe import check_row_height, grid_text, place_grid, prepare, serve
+from .._elements.dataframe import check_row_height, grid_text, place_grid, prepare, same_frame, serve
 from .._elements.grid_format import INDEX, ColumnSpec
 from .._runtime.forms import form_of
 from .._runtime.runtime import runtime
@@ -237,9 +237,12 @@ def data_editor(
         "auto" and "stretch" show up to 10 rows, "content" up to 200, then the grid scrolls; an
         int is pixels.
     use_container_width : bool, optional
-        Deprecated in Streamlit: True is `width="stretch"`.
+        Deprecated in Streamlit: True is `width="stretch"`, False turns "stretch" into "content".
     hide_index : bool, optional
-        True leaves the index out, False shows it; None hides a default 0, 1, 2... index.
+        True leaves the index out, False shows it; None (as Streamlit) shows a DataFrame's
+        index, but hides the one pandas makes up for lists, dicts of columns and arrays, and a
+        default 0, 1, 2... index when rows can be added. The index cannot be edited: rows
+        added to data with another index get a missing index value.
     column_order : iterable of str, optional
         The columns to show, in this order; others are hidden (and keep their values).
     column_config : dict, optional
@@ -291,12 +294,13 @@ def data_editor(
     """
     if num_rows not in NUM_ROWS:
         raise errors.StreamlitValueError("num_rows", [f"'{n}'" for n in NUM_ROWS])
-    if not isinstance(disabled, bool) and (isinstance(disabled, str) or not isinstance(disabled, Iterable)):
+    if not isinstance(disabled, bool) and not isinstance(disabled, Iterable):
         raise errors.StreamlitInvalidParameterTypeError("disabled", type(disabled).__name__, ["bool", "Iterable[str]"])
     rh = check_row_height(row_height)
-    if use_container_width:
-        width = "stretch"
-    frame, specs = prepare(data, "data_editor", column_order, column_config, hide_index)
+    if use_container_width is not None:  # deprecated in Streamlit, still honoured
+        width = "stretch" if use_container_width else ("content" if width == "stretch" else width)
+    adds = num_rows in ("dynamic", "add")
+    frame, specs = prepare(data, "data_editor", column_order, column_config, hide_index, hide_range=adds)
     key = None if key is None else str(key)
     if key is not None and runtime.session.state.preset(key)[0]:
         raise errors.StreamlitValueAssignmentNotAllowedError(key)
@@ -336,6 +340,8 @@ def data_editor(
         trait="edits",
         show=str,
     )
+    if isinstance(slot.owner, EditorOwner):
+        _forget_on_new_data(slot.owner, frame, num_rows)
     if slot.owner is None:
         _start(
             slot,
@@ -355,8 +361,23 @@ def data_editor(
     result = to_input_type(data, value_frame)
     owner.read = lambda: result
     slot.body = value_frame
-    slot.text = lambda: grid_text(value_frame, specs, placeholder)
+    shown = grid_text(value_frame, specs, placeholder)
+    slot.text = lambda: shown
+    grid.text = shown
     return result
+
+
+def _forget_on_new_data(owner: EditorOwner, frame: Any, num_rows: str) -> None:
+    """New data drops the edits, as in Streamlit, except with `num_rows="fixed"` and the same
+    structure (columns, types, length): then the edits apply to the new values."""
+    old = owner.rules.frame if owner.rules is not None else None
+    if old is None or old is frame or same_frame(old, frame):
+        return
+    same_shape = list(old.columns) == list(frame.columns) and list(old.dtypes) == list(frame.dtypes)
+    if num_rows != "fixed" or not same_shape or len(old) != len(frame):
+        owner.value = dict(EMPTY)
+        if owner.form is not None:
+            owner.form.drop(owner)
 
 
 def _start(slot: Any, control: Control[dict[str, Any]], owner: EditorOwner) -> None:
