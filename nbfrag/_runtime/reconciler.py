@@ -21,6 +21,7 @@ import ipywidgets as widgets
 
 from .. import errors
 from . import recording
+from .models import built, is_shared
 
 # How deep layout blocks and fragments may nest (containers in containers...). Deeper nesting
 # is refused with `StreamlitAPIException`: the text form, closing and the browser's layout
@@ -75,10 +76,11 @@ class Slot:
 
 
 def close_widget(widget: widgets.Widget) -> None:
-    """Close a widget and the Layout/Style models it created (ipywidgets leaves those open)."""
+    """Close a widget and the Layout/Style models it created (ipywidgets leaves those open);
+    shared ones stay."""
     for name in ("layout", "style"):
-        part = getattr(widget, name, None) if widget.has_trait(name) else None
-        if isinstance(part, widgets.Widget):
+        part = widget._trait_values.get(name) if widget.has_trait(name) else None
+        if isinstance(part, widgets.Widget) and not is_shared(part):
             part.close()
     widget.close()
 
@@ -170,9 +172,13 @@ class Block:
         key: Key = (kind, identity, n)
         slot = self._by_key.get(key)
         if slot is None or id(slot) in self._placed:
-            slot = Slot(key, create())
-            self._by_key.setdefault(key, slot)
-        if update is not None and (props is None or props != slot.props):
+            with built():  # one comm_open with the element's final state, no update after it
+                slot = Slot(key, create())
+                self._by_key.setdefault(key, slot)
+                if update is not None:
+                    update(slot.widget)
+                    slot.props = props
+        elif update is not None and (props is None or props != slot.props):
             update(slot.widget)
             slot.props = props
         if text is not None:

@@ -10,6 +10,7 @@ from typing import Any, Literal, TypeAlias
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.models import set_layout
 from .base import Control, input_widget
 from .text_rules import check_type, live_delay_ms, text_check, validate_rule
 from .types import (
@@ -317,8 +318,7 @@ def text_area(
 
     def configure(widget: Any) -> None:
         widget.placeholder = "" if placeholder is None else str(placeholder)
-        widget.layout.height = css_height
-        widget.layout.width = "100%"
+        set_layout(widget, height=css_height)  # (the stylesheet makes it fill its column)
 
     control = Control(
         lambda: widgets.Textarea(continuous_update=False),
