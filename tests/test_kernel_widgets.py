@@ -52,7 +52,7 @@ inputs()
 # description, model name, the state a browser sends, the key, repr of the value the app sees
 CHANGES = [
     ("Agree", "CheckboxModel", {"value": True}, "agree", "True"),
-    ("Live", "ToggleButtonModel", {"value": True}, "live", "True"),
+    ("Live", "CheckboxModel", {"value": True}, "live", "True"),
     ("Pick", "RadioButtonsModel", {"index": 1}, "pick", "'b'"),
     ("Size", "DropdownModel", {"index": 2}, "size", "30"),
     ("Tags", "SelectMultipleModel", {"index": [0, 2]}, "tags", "['x', 'z']"),

@@ -38,7 +38,7 @@ def find(host: Any, cls: type, description: str | None = None) -> Any:
 # new trait value, the value the app then sees, and the line the page then shows.
 KINDS = [
     ('st.checkbox("Agree")', widgets.Checkbox, "value", True, True, "[x] Agree"),
-    ('st.toggle("Live")', widgets.ToggleButton, "value", True, True, "(on) Live"),
+    ('st.toggle("Live")', widgets.Checkbox, "value", True, True, "(on) Live"),
     ('st.radio("Pick", ["a", "b"])', widgets.RadioButtons, "index", 1, "b", "Pick: ( ) a  (•) b"),
     ('st.selectbox("Size", [10, 20, 30], index=1)', widgets.Dropdown, "index", 2, 30, "Size: 30"),
     ('st.multiselect("Tags", ["x", "y", "z"], default=["y"])', widgets.SelectMultiple, "index", (0, 2), ["x", "z"], "Tags: [x, z]"),

@@ -23,6 +23,7 @@ import ipywidgets as widgets
 import traitlets
 
 from .. import errors
+from .._runtime.models import built
 from .._runtime.reconciler import Block, Slot, close_widget
 from .._runtime.runtime import runtime
 from .._runtime.views import Area
@@ -42,6 +43,7 @@ _HORIZONTAL = {"left": "flex-start", "center": "center", "right": "flex-end", "d
 _VERTICAL = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "space-between"}
 _CHANGE_MODES = ("ignore", "rerun")
 _BORDER = "1px solid rgba(128, 128, 128, 0.35)"
+SIDEBAR_WIDTH = "300px"  # Streamlit's sidebar: 244 px at least, 336 px at most by default
 
 
 class Container:
@@ -195,7 +197,7 @@ class _SidebarBlock(Block):
         shown = (() if self.locked else (self.toggle,)) + (() if self.collapsed else self._content)
         if tuple(side.children) != shown:
             side.children = shown
-        basis = "auto" if self.collapsed else f"{max(200, min(600, self.width))}px" if self.width else "16rem"
+        basis = "auto" if self.collapsed else f"{max(200, min(600, self.width))}px" if self.width else SIDEBAR_WIDTH
         wanted = {"display": None if self._drawn else "none", "flex": f"0 0 {basis}"}
         for name, value in wanted.items():
             if getattr(side.layout, name) != value:
@@ -817,13 +819,9 @@ def sidebar_block() -> Block:
             "the app in an `%%app` cell (after `%load_ext nbfrag`), or use st.container()."
         )
     if app.sidebar is None:
-        side = Area("nbfrag-sidebar")
-        side.layout.border = _BORDER
-        side.layout.padding = "0.5em 1em"
-        side.layout.margin = "0 1em 0 0"
-        main = Area("nbfrag-main")
-        main.layout.flex = "1 1 auto"
-        main.layout.min_width = "0"
+        with built():  # (background, padding and phone stacking: nbfrag's stylesheet)
+            side = Area("nbfrag-sidebar")
+            main = Area("nbfrag-main", layout=widgets.Layout(flex="1 1 auto", min_width="0"))
         main.block = app.root
         main.children = app.host.children
         app.root.widget = main
