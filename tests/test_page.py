@@ -170,7 +170,9 @@ def test_collapsed_sidebar_starts_closed_and_its_toggle_opens_it_without_a_rerun
 def test_expanded_auto_locked_and_a_width(nb):
     host = nb.app(ST + "st.sidebar.write('menu')")
     side, _ = host.children
-    assert len(side.children) == 2 and side.layout.flex == "0 0 300px"  # auto: open
+    # auto: open (on a phone, closed: a phone-only toggle opens it)
+    assert len(side.children) == 3 and side.layout.flex == "0 0 300px"
+    assert "nbfrag-sidebar-phone-toggle" in side.children[1]._dom_classes
     host = nb.app(ST + "st.set_page_config(initial_sidebar_state='locked')\nst.sidebar.write('menu')")
     side, _ = host.children
     assert not [w for w in side.children if "nbfrag-sidebar-toggle" in w._dom_classes]

@@ -23,7 +23,7 @@ import ipywidgets as widgets
 import traitlets
 
 from .. import errors
-from .._runtime.models import built
+from .._runtime.models import built, set_variant, shared_parts
 from .._runtime.reconciler import Block, Slot, close_widget
 from .._runtime.runtime import runtime
 from .._runtime.views import Area
@@ -162,9 +162,16 @@ class _SidebarBlock(Block):
         self._state: str | None = None  # the initial state last applied
         self._content: tuple[widgets.Widget, ...] = ()
         self._drawn = False  # the last run wrote something here
-        self.toggle = widgets.Button(layout=widgets.Layout(width="2.2em", align_self="flex-end"))
-        self.toggle.add_class("nbfrag-sidebar-toggle")
+        self.opened = False  # the visitor opened it (on a phone an "auto" sidebar starts closed)
+        self.toggle = widgets.Button(**shared_parts(widgets.Button), _dom_classes=("nbfrag-sidebar-toggle",))
         self.toggle.on_click(lambda _: self.set_collapsed(not self.collapsed))
+        # Shown by the stylesheet only on a phone, while an "auto" sidebar was not opened yet:
+        # there it starts closed, as Streamlit's, and this opens it over the page.
+        self.phone_toggle = widgets.Button(
+            description="☰", tooltip="Open sidebar", **shared_parts(widgets.Button),
+            _dom_classes=("nbfrag-sidebar-phone-toggle",),
+        )
+        self.phone_toggle.on_click(lambda _: self.set_collapsed(False))
 
     @property
     def aside_label(self) -> str:  # type: ignore[override]
@@ -182,6 +189,7 @@ class _SidebarBlock(Block):
 
     def set_collapsed(self, collapsed: bool) -> None:
         self.collapsed = collapsed and not self.locked
+        self.opened = not self.collapsed
         self._render()
 
     def _show(self, children: Any) -> None:
@@ -194,9 +202,13 @@ class _SidebarBlock(Block):
         side = self.widget
         if side is None:
             return
-        shown = (() if self.locked else (self.toggle,)) + (() if self.collapsed else self._content)
+        # Open on a phone too: expanded by the page settings, or opened by the visitor.
+        open_everywhere = not self.collapsed and (self.opened or self._state in ("expanded", "locked"))
+        phone = () if open_everywhere or self.collapsed else (self.phone_toggle,)
+        shown = (() if self.locked else (self.toggle,)) + phone + (() if self.collapsed else self._content)
         if tuple(side.children) != shown:
             side.children = shown
+        set_variant(side, "sidebar", "open" if open_everywhere else "collapsed" if self.collapsed else None)
         basis = "auto" if self.collapsed else f"{max(200, min(600, self.width))}px" if self.width else SIDEBAR_WIDTH
         wanted = {"display": None if self._drawn else "none", "flex": f"0 0 {basis}"}
         for name, value in wanted.items():
@@ -209,6 +221,7 @@ class _SidebarBlock(Block):
     def dispose(self) -> None:
         super().dispose()
         close_widget(self.toggle)
+        close_widget(self.phone_toggle)
 
 
 def configure_sidebar(app: Any) -> None:
