@@ -68,7 +68,7 @@ def _open_with_parts(widget: widgets.Widget) -> None:
         for part in _widgets_in(widget._trait_values.get(name)):
             if part is not widget:
                 _open_with_parts(part)
-    _open_now(widget)
+    widget.open()  # (a subclass's own `open` runs: `built()` has ended, so it opens now)
 
 
 def _widgets_in(value: Any) -> Iterator[widgets.Widget]:

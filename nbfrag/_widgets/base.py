@@ -449,6 +449,7 @@ def input_widget(
             widget.tooltip = help or None
             widget.disabled = bool(disabled)
             set_variant(widget, "label", None if label_visibility == "visible" else label_visibility)
+            set_variant(widget, "input", "disabled" if disabled else None)  # (for views without `disabled`)
             set_variant(widget, "help", "shown" if help and label_visibility == "visible" else None)
 
     def create() -> widgets.Widget:

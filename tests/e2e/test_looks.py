@@ -25,7 +25,7 @@ MEASURE = """
 (app) => {
   const rect = (node) => node.getBoundingClientRect();
   const visible = (node) => node && node.offsetParent !== null && rect(node).width > 0;
-  const CONTROLS = "input:not([type=checkbox]):not([type=radio]):not([type=color]), select, textarea, .slider-container, .widget-radio-box";
+  const CONTROLS = ".jupyter-widget-tagsinput, input:not([type=checkbox]):not([type=radio]):not([type=color]), select, textarea, .slider-container, .widget-radio-box";
   const inputs = [];
   for (const widget of app.querySelectorAll(".nbfrag-input")) {
     if (!visible(widget)) continue;
