@@ -82,7 +82,7 @@ MEASURE = """
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
   const contrast = [];
-  const texts = app.querySelectorAll(".widget-label, button, .widget-label-basic span, .widget-html-content p, .widget-html-content h1, .widget-html-content h2, input:not([type=checkbox]):not([type=radio]):not([type=color]), select, textarea, .widget-radio-box label");
+  const texts = app.querySelectorAll(".widget-label, button, .widget-label-basic span, .widget-html-content p, .widget-html-content h1, .widget-html-content h2, .widget-html-content td, .widget-html-content th, .nbfrag-metric-delta, .nbfrag-metric-label, .nbfrag-metric-value, .nbfrag-alert, .nbfrag-caption, input:not([type=checkbox]):not([type=radio]):not([type=color]), select, textarea, .widget-radio-box label");
   for (const node of texts) {
     if (!visible(node) || !node.textContent.trim() && !("value" in node && node.value)) continue;
     const bg = background(node);
@@ -182,7 +182,7 @@ def test_voila_phone(page: Page, server, notebook) -> None:
     app.wait_for(timeout=90_000)
     m = measure(page)
     assert m["overflow"] <= 0, f"the page scrolls sideways by {m['overflow']} px"
-    left, right = m["columns"]
+    left, right = m["columns"][:2]  # the first st.columns(2)
     assert left["bottom"] <= right["top"] + 1, "columns must stack on a phone"
     assert m["sidebar"]["contentShown"] == 0, "an auto sidebar starts closed on a phone"
     assert m["main"]["width"] >= 390 - 60  # the page's content has the whole width
