@@ -858,6 +858,9 @@ class Sidebar(Container):
     can be imported, inspected and passed around anywhere, and using it outside an `%%app`
     run, or inside a fragment's body, is the error (as in Streamlit).
 
+    It looks like Streamlit's: about 300 px wide with its own background, and on a phone (under
+    640 px) an "auto" sidebar starts closed and a ☰ handle opens it over the page.
+
     Differences from Streamlit: the sidebar needs an `%%app` cell (a plain cell has no app
     area to stand beside); it is a column of the app's output, not of the browser window.
     """

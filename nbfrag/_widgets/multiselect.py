@@ -94,8 +94,8 @@ def multiselect(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     accept_new_options : bool, default False
         Accepted for compatibility and ignored: only `options` can be selected (a typed text
         that is no option's label is not taken).
@@ -132,8 +132,8 @@ def multiselect(
     * `accept_new_options` and `placeholder` are ignored; past `max_selections` a pick is undone
       instead of the remaining options being disabled.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `filter_mode`, `select_all` and `wrap` are checked and ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.

@@ -58,8 +58,8 @@ def checkbox(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     wrap : bool or None, default None
@@ -84,8 +84,8 @@ def checkbox(
     Differences from Streamlit
     --------------------------
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
@@ -151,8 +151,8 @@ def toggle(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     wrap : bool or None, default None
@@ -177,8 +177,8 @@ def toggle(
     Differences from Streamlit
     --------------------------
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
