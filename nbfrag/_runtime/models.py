@@ -106,6 +106,8 @@ def shared(cls: type[widgets.Widget]) -> widgets.Widget:
         token = _pending.set(None)  # open now, whatever `built()` is pending
         try:
             part = _shared[cls] = cls()
+            if "description_width" in part.keys:  # the whole label where no stylesheet puts it above
+                part.description_width = "initial"
         finally:
             _pending.reset(token)
         part.observe(_refuse_change)
