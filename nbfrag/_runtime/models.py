@@ -92,9 +92,10 @@ class SharedPartChanged(RuntimeError):
     """A shared Layout or Style was changed: that would restyle every widget using it."""
 
 
-def _refuse_change(change: dict[str, Any]) -> None:
+def _refuse_change(owner: Any, proposal: Any) -> Any:
+    """A validator of every trait of a shared part: any new value is refused before it is set."""
     raise SharedPartChanged(
-        f"the shared {type(change['owner']).__name__} cannot change ({change['name']}): "
+        f"the shared {type(owner).__name__} cannot change ({proposal['trait'].name}): "
         "give the widget its own with `set_layout`"
     )
 
@@ -110,7 +111,7 @@ def shared(cls: type[widgets.Widget]) -> widgets.Widget:
                 part.description_width = "initial"
         finally:
             _pending.reset(token)
-        part.observe(_refuse_change)
+        part._register_validator(_refuse_change, [name for name in part.keys if not name.startswith("_")])
     return part
 
 
