@@ -268,7 +268,7 @@ INDENTED = '"""\n    Line one\n      indented more\n    Line two\n    """'
 def test_text_elements_dedent_and_strip(nb, call, text):
     host = nb.app(ST + call)
     assert repr(host) == text
-    assert "<pre" not in host.children[0].value  # an indented string is no code block
+    assert "<pre" not in host.block.slots[0].widget.value  # an indented string is no code block
 
 
 def test_apptest_reads_the_page_settings_in_its_text():

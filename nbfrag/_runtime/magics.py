@@ -40,7 +40,8 @@ class AppMagics(Magics):
         if app is None or app.host is None:
             with built():  # the area opens with its classes, layout and stylesheet
                 app = runtime.new_app(cell, self.shell.user_ns, host=Area("nbfrag-app"))
-                app.root.extra("stylesheet", Stylesheet)
+                app.root.lead = (Stylesheet(),)
+                app.host.children = app.root.lead
             runtime.add_app(app, found)
         else:
             app.source = cell  # same cell again: same host and widgets, new code

@@ -93,6 +93,7 @@ class Block:
         self.parent = parent
         self.slots: list[Slot] = []  # what is on the page now
         self.extras: dict[str, widgets.Widget] = {}  # unkeyed helpers after the slots (toaster...)
+        self.lead: tuple[widgets.Widget, ...] = ()  # invisible helpers before them (the stylesheet)
         self.transients: dict[str, widgets.Widget] = {}  # shown only mid-run (spinner)
         self._by_key: dict[Key, Slot] = {}
         self._next: list[Slot] | None = None
@@ -279,7 +280,7 @@ class Block:
     def _show(self, children: Iterable[widgets.Widget]) -> None:
         if self.widget is None:
             return
-        new = tuple(children) + tuple(self.extras.values())
+        new = self.lead + tuple(children) + tuple(self.extras.values())
         if new != tuple(self.widget.children):
             self.widget.children = new
 
@@ -297,8 +298,9 @@ class Block:
         for slot in [*self._by_key.values(), *self.overlays]:
             slot.dispose()
         self.overlays.clear()
-        for widget in [*self.extras.values(), *self.transients.values()]:
+        for widget in [*self.lead, *self.extras.values(), *self.transients.values()]:
             close_widget(widget)
+        self.lead = ()
         self._by_key.clear()
         self.slots = []
         self.extras.clear()
