@@ -39,9 +39,9 @@ class AppMagics(Magics):
         app = runtime.apps_by_cell.get(found) if found is not None else None
         if app is None or app.host is None:
             with built():  # the area opens with its classes, layout and stylesheet
-                app = runtime.new_app(cell, self.shell.user_ns, host=Area("nbfrag-app"))
-                app.root.lead = (Stylesheet(),)
-                app.host.children = app.root.lead
+                host = Area("nbfrag-app")
+                app = runtime.new_app(cell, self.shell.user_ns, host=host)
+                app.root.lead = host.children = (Stylesheet(),)
             runtime.add_app(app, found)
         else:
             app.source = cell  # same cell again: same host and widgets, new code
