@@ -56,3 +56,25 @@ with st.spinner("Inflating balloons..."):
 release_the_balloons()
 st.button("Inflate more balloons", help="Full rerun")
 '''
+
+# The app of issue 15's first-render measurement: a sidebar, a fragment and 200 lines of text
+# (benchmarks/bench_first_render.py, tests/test_kernel_first_render.py). 205 elements.
+FIRST_RENDER_LINES = 200
+FIRST_RENDER_ELEMENTS = FIRST_RENDER_LINES + 5  # + sidebar title and slider, fragment button and text, title
+FIRST_RENDER = f'''
+import nbfrag as st
+
+st.title("Report")
+with st.sidebar:
+    st.header("Filters")
+    level = st.slider("Level", 0, 10, 5)
+
+@st.fragment
+def counter():
+    st.button("Count")
+    st.write("Counted.")
+
+counter()
+for i in range({FIRST_RENDER_LINES}):
+    st.text(f"line {{i}} at level {{level}}")
+'''

@@ -61,14 +61,15 @@ def leaks(result) -> list[str]:
     ("Price", "FloatTextModel", {"value": float("nan")}, "price", "1.5", 1.5),
     ("Price", "FloatTextModel", {"value": float("inf")}, "price", "1.5", 1.5),
     ("Ratio", "FloatSliderModel", {"value": float("nan")}, "ratio", "0.5", 0.5),
-    ("Tags", "SelectMultipleModel", {"index": [1, 1]}, "tags", "['x']", [0]),
-    ("Tags", "SelectMultipleModel", {"index": [9]}, "tags", "['x']", [0]),  # the trait refuses it
+    ("Tags", "TagsInputModel", {"value": ["y", "y"]}, "tags", "['x']", ["x"]),
+    ("Tags", "TagsInputModel", {"value": ["q"]}, "tags", "['x']", ["x"]),  # the trait refuses it
     ("Price", "FloatTextModel", {"value": "cheap"}, "price", "1.5", 1.5),  # the trait refuses it
 ])
 def test_a_forged_value_is_refused_shown_as_the_last_valid_one_and_leaks_nothing(
     kd: KernelDriver, host: str, description: str, model_name: str, state: dict, key: str, expected: str, shown
 ) -> None:
-    (model,) = kd.find_models(_model_name=model_name, description=description)
+    found = {"description": description} if model_name != "TagsInputModel" else {"allowed_tags": ["x", "y", "z"]}
+    (model,) = kd.find_models(_model_name=model_name, **found)  # (the tags' label is a Label beside them)
     runs = panel_runs(kd)
     result = kd.update(model, state, allow_error=True)
     assert kd.eval_repr(f"st.session_state[{key!r}]") == expected

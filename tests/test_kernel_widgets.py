@@ -52,10 +52,10 @@ inputs()
 # description, model name, the state a browser sends, the key, repr of the value the app sees
 CHANGES = [
     ("Agree", "CheckboxModel", {"value": True}, "agree", "True"),
-    ("Live", "ToggleButtonModel", {"value": True}, "live", "True"),
+    ("Live", "CheckboxModel", {"value": True}, "live", "True"),
     ("Pick", "RadioButtonsModel", {"index": 1}, "pick", "'b'"),
     ("Size", "DropdownModel", {"index": 2}, "size", "30"),
-    ("Tags", "SelectMultipleModel", {"index": [0, 2]}, "tags", "['x', 'z']"),
+    ("Tags", "TagsInputModel", {"value": ["x", "z"]}, "tags", "['x', 'z']"),
     ("Level", "IntSliderModel", {"value": 8}, "level", "8"),
     ("Span", "FloatRangeSliderModel", {"value": [0.1, 0.5]}, "span", "(0.1, 0.5)"),
     ("Grade", "SelectionSliderModel", {"index": 2}, "grade", "'L'"),
@@ -91,7 +91,8 @@ def test_a_change_reruns_only_its_fragment_and_round_trips_through_session_state
     kd_widgets: KernelDriver, app: dict[str, Any], description: str, model_name: str, state: dict, key: str, expected: str
 ) -> None:
     kd = kd_widgets
-    (model,) = kd.find_models(_model_name=model_name, description=description)
+    found = {"description": description} if model_name != "TagsInputModel" else {"allowed_tags": ["x", "y", "z"]}
+    (model,) = kd.find_models(_model_name=model_name, **found)  # (the tags' label is a Label beside them)
     runs = kd.eval("st.session_state.runs")
     inside = descendants(kd, app["area"])
 

@@ -123,7 +123,7 @@ def test_empty_written_from_a_plain_cell_replaces_as_it_goes(nb: Any) -> None:
     for i in range(5):
         placeholder.text(f"tick {i}")
     assert repr(placeholder) == "tick 4"
-    assert model_count() == models + 3  # one Html (+ layout, style) at a time
+    assert model_count() == models + 1  # one Html at a time (its Layout and Style are shared)
 
 
 def test_fragment_writes_to_an_outside_container_accumulate_until_the_app_reruns(nb: Any) -> None:

@@ -56,9 +56,9 @@ def test_the_layout_follows_each_run(nb):
         "st.set_page_config(layout='wide' if wide else 'centered')"
     )
     assert host.layout.max_width == "736px"
-    find(host, widgets.ToggleButton, "Wide").value = True
+    find(host, widgets.Checkbox, "Wide").value = True
     assert host.layout.max_width is None and "nbfrag-layout-wide" in host._dom_classes
-    find(host, widgets.ToggleButton, "Wide").value = False
+    find(host, widgets.Checkbox, "Wide").value = False
     assert host.layout.max_width == "736px" and "nbfrag-layout-wide" not in host._dom_classes
 
 
@@ -170,7 +170,9 @@ def test_collapsed_sidebar_starts_closed_and_its_toggle_opens_it_without_a_rerun
 def test_expanded_auto_locked_and_a_width(nb):
     host = nb.app(ST + "st.sidebar.write('menu')")
     side, _ = host.children
-    assert len(side.children) == 2 and side.layout.flex == "0 0 16rem"  # auto: open
+    # auto: open (on a phone, closed: a phone-only toggle opens it)
+    assert len(side.children) == 3 and side.layout.flex == "0 0 300px"
+    assert "nbfrag-sidebar-phone-toggle" in side.children[1]._dom_classes
     host = nb.app(ST + "st.set_page_config(initial_sidebar_state='locked')\nst.sidebar.write('menu')")
     side, _ = host.children
     assert not [w for w in side.children if "nbfrag-sidebar-toggle" in w._dom_classes]
@@ -186,7 +188,7 @@ def test_a_changed_initial_state_applies_at_once(nb):
     )
     side, _ = host.children
     assert len(side.children) == 2
-    find(host, widgets.ToggleButton, "Closed").value = True
+    find(host, widgets.Checkbox, "Closed").value = True
     assert len(side.children) == 1
 
 
@@ -266,7 +268,7 @@ INDENTED = '"""\n    Line one\n      indented more\n    Line two\n    """'
 def test_text_elements_dedent_and_strip(nb, call, text):
     host = nb.app(ST + call)
     assert repr(host) == text
-    assert "<pre" not in host.children[0].value  # an indented string is no code block
+    assert "<pre" not in host.block.slots[0].widget.value  # an indented string is no code block
 
 
 def test_apptest_reads_the_page_settings_in_its_text():

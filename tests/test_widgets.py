@@ -38,10 +38,10 @@ def find(host: Any, cls: type, description: str | None = None) -> Any:
 # new trait value, the value the app then sees, and the line the page then shows.
 KINDS = [
     ('st.checkbox("Agree")', widgets.Checkbox, "value", True, True, "[x] Agree"),
-    ('st.toggle("Live")', widgets.ToggleButton, "value", True, True, "(on) Live"),
+    ('st.toggle("Live")', widgets.Checkbox, "value", True, True, "(on) Live"),
     ('st.radio("Pick", ["a", "b"])', widgets.RadioButtons, "index", 1, "b", "Pick: ( ) a  (•) b"),
     ('st.selectbox("Size", [10, 20, 30], index=1)', widgets.Dropdown, "index", 2, 30, "Size: 30"),
-    ('st.multiselect("Tags", ["x", "y", "z"], default=["y"])', widgets.SelectMultiple, "index", (0, 2), ["x", "z"], "Tags: [x, z]"),
+    ('st.multiselect("Tags", ["x", "y", "z"], default=["y"])', widgets.TagsInput, "value", ["x", "z"], ["x", "z"], "Tags: [x, z]"),
     ('st.slider("Level", 0, 10, 3)', widgets.IntSlider, "value", 7, 7, "Level: 7"),
     ('st.slider("Ratio", 0.0, 1.0, 0.5)', widgets.FloatSlider, "value", 0.25, 0.25, "Ratio: 0.25"),
     ('st.slider("Span", 0, 100, (20, 80))', widgets.IntRangeSlider, "value", (10, 90), (10, 90), "Span: 10 – 90"),
@@ -275,8 +275,8 @@ def test_invalid_user_input_is_refused_and_the_widget_shows_the_last_value(nb: A
     )
     find(host, widgets.IntText).value = 50
     assert find(host, widgets.IntText).value == 5
-    find(host, widgets.SelectMultiple).index = (0, 1, 2)
-    assert find(host, widgets.SelectMultiple).index == ()
+    find(host, widgets.TagsInput).value = ["1", "2", "3"]
+    assert find(host, widgets.TagsInput).value == []
     find(host, widgets.Text).value = "abcdef"
     assert find(host, widgets.Text).value == "abc"
     assert "n=5 m=[] t=abc" in repr(host)
@@ -348,12 +348,13 @@ def test_selectbox_accepting_new_options_is_a_combo_box(nb: Any) -> None:
 
 def test_multiselect_returns_options_in_picking_order(nb: Any) -> None:
     host = nb.app('import nbfrag as st\npicked = st.multiselect("Tags", ["a", "b", "c", "d"], default=["c"])\nst.write(f"picked={picked}")')
-    box = find(host, widgets.SelectMultiple)
-    box.index = (0, 2)  # "a" added to "c"
+    box = find(host, widgets.TagsInput)
+    assert box.allowed_tags == ["a", "b", "c", "d"]  # the type-ahead's suggestions
+    box.value = ["c", "a"]  # "a" added to "c"
     assert "picked=['c', 'a']" in repr(host)
-    box.index = (0, 1, 2)  # then "b"
+    box.value = ["c", "a", "b"]  # then "b"
     assert "picked=['c', 'a', 'b']" in repr(host)
-    box.index = (1, 2)  # "a" removed
+    box.value = ["c", "b"]  # "a" removed
     assert "picked=['c', 'b']" in repr(host)
 
 

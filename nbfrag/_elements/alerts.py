@@ -51,9 +51,9 @@ def alert_html(
     size = f";width:{width}px;max-width:100%" if isinstance(width, int) else ""
     html = (
         f"<div class='nbfrag-alert nbfrag-{kind} jp-RenderedHTMLCommon' role='{role}' "
-        f"style='display:flex;align-items:baseline;border-left:4px solid {colour};"
-        f"background:color-mix(in srgb,{colour} 10%,transparent);padding:0.25em 1em;"
-        f"border-radius:4px;margin:0.25em 0{size}'>"
+        f"style='display:flex;align-items:baseline;border:1px solid color-mix(in srgb,{colour} 25%,transparent);"
+        f"background:color-mix(in srgb,{colour} 12%,transparent);padding:0.75em 1em;"
+        f"border-radius:0.5rem;margin:0.25em 0{size}'>"
         f"{icon_html}<div>{title_html}{markdown_html(value)}</div></div>"
     )
     shown = f"{heading}: {value}" if heading else value

@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._runtime.models import set_layout, shared_parts
 from .._runtime.reconciler import Slot
 from .._runtime.runtime import runtime
 from .._runtime.shell import shell
@@ -179,9 +180,7 @@ def place_outputs(
     def update(widget: Any) -> None:
         widget.text = text
         widget.outputs = published
-        widget.layout.width = width
-        widget.layout.height = height
-        widget.layout.overflow = "auto" if height else None
+        set_layout(widget, width=width, height=height, overflow="auto" if height else None)
 
     slot = frame.block.place(
         kind, None, lambda: RichOutput(f"nbfrag-{kind}"), update, text=lambda: text, props=(published, text, size)
@@ -195,6 +194,5 @@ class RichOutput(TextRepr, widgets.Output):
     """The `Output` widget of a rich element (a DataFrame, an image, a chart)."""
 
     def __init__(self, css_class: str) -> None:
-        super().__init__()
-        self.add_class(css_class)
+        super().__init__(**shared_parts(widgets.Output), _dom_classes=(css_class,))
 

@@ -23,6 +23,7 @@ import ipywidgets as widgets
 import traitlets
 
 from .. import errors
+from .._runtime.models import built, set_variant, shared_parts
 from .._runtime.reconciler import Block, Slot, close_widget
 from .._runtime.runtime import runtime
 from .._runtime.views import Area
@@ -42,6 +43,7 @@ _HORIZONTAL = {"left": "flex-start", "center": "center", "right": "flex-end", "d
 _VERTICAL = {"top": "flex-start", "center": "center", "bottom": "flex-end", "distribute": "space-between"}
 _CHANGE_MODES = ("ignore", "rerun")
 _BORDER = "1px solid rgba(128, 128, 128, 0.35)"
+SIDEBAR_WIDTH = "300px"  # Streamlit's sidebar: 244 px at least, 336 px at most by default
 
 
 class Container:
@@ -160,9 +162,16 @@ class _SidebarBlock(Block):
         self._state: str | None = None  # the initial state last applied
         self._content: tuple[widgets.Widget, ...] = ()
         self._drawn = False  # the last run wrote something here
-        self.toggle = widgets.Button(layout=widgets.Layout(width="2.2em", align_self="flex-end"))
-        self.toggle.add_class("nbfrag-sidebar-toggle")
+        self.opened = False  # the visitor opened it (on a phone an "auto" sidebar starts closed)
+        self.toggle = widgets.Button(**shared_parts(widgets.Button), _dom_classes=("nbfrag-sidebar-toggle",))
         self.toggle.on_click(lambda _: self.set_collapsed(not self.collapsed))
+        # Shown by the stylesheet only on a phone, while an "auto" sidebar was not opened yet:
+        # there it starts closed, as Streamlit's, and this opens it over the page.
+        self.phone_toggle = widgets.Button(
+            description="☰", tooltip="Open sidebar", **shared_parts(widgets.Button),
+            _dom_classes=("nbfrag-sidebar-phone-toggle",),
+        )
+        self.phone_toggle.on_click(lambda _: self.set_collapsed(False))
 
     @property
     def aside_label(self) -> str:  # type: ignore[override]
@@ -180,6 +189,7 @@ class _SidebarBlock(Block):
 
     def set_collapsed(self, collapsed: bool) -> None:
         self.collapsed = collapsed and not self.locked
+        self.opened = not self.collapsed
         self._render()
 
     def _show(self, children: Any) -> None:
@@ -192,10 +202,14 @@ class _SidebarBlock(Block):
         side = self.widget
         if side is None:
             return
-        shown = (() if self.locked else (self.toggle,)) + (() if self.collapsed else self._content)
+        # Open on a phone too: expanded by the page settings, or opened by the visitor.
+        open_everywhere = not self.collapsed and (self.opened or self._state in ("expanded", "locked"))
+        phone = () if open_everywhere or self.collapsed else (self.phone_toggle,)
+        shown = (() if self.locked else (self.toggle,)) + phone + (() if self.collapsed else self._content)
         if tuple(side.children) != shown:
             side.children = shown
-        basis = "auto" if self.collapsed else f"{max(200, min(600, self.width))}px" if self.width else "16rem"
+        set_variant(side, "sidebar", "open" if open_everywhere else "collapsed" if self.collapsed else None)
+        basis = "auto" if self.collapsed else f"{max(200, min(600, self.width))}px" if self.width else SIDEBAR_WIDTH
         wanted = {"display": None if self._drawn else "none", "flex": f"0 0 {basis}"}
         for name, value in wanted.items():
             if getattr(side.layout, name) != value:
@@ -207,6 +221,7 @@ class _SidebarBlock(Block):
     def dispose(self) -> None:
         super().dispose()
         close_widget(self.toggle)
+        close_widget(self.phone_toggle)
 
 
 def configure_sidebar(app: Any) -> None:
@@ -817,13 +832,9 @@ def sidebar_block() -> Block:
             "the app in an `%%app` cell (after `%load_ext nbfrag`), or use st.container()."
         )
     if app.sidebar is None:
-        side = Area("nbfrag-sidebar")
-        side.layout.border = _BORDER
-        side.layout.padding = "0.5em 1em"
-        side.layout.margin = "0 1em 0 0"
-        main = Area("nbfrag-main")
-        main.layout.flex = "1 1 auto"
-        main.layout.min_width = "0"
+        with built():  # (background, padding and phone stacking: nbfrag's stylesheet)
+            side = Area("nbfrag-sidebar")
+            main = Area("nbfrag-main", layout=widgets.Layout(flex="1 1 auto", min_width="0"))
         main.block = app.root
         main.children = app.host.children
         app.root.widget = main
@@ -846,6 +857,9 @@ class Sidebar(Container):
     One object for every app: it finds the running app's sidebar each time it draws, so it
     can be imported, inspected and passed around anywhere, and using it outside an `%%app`
     run, or inside a fragment's body, is the error (as in Streamlit).
+
+    It looks like Streamlit's: about 300 px wide with its own background, and on a phone (under
+    640 px) an "auto" sidebar starts closed and a ☰ handle opens it over the page.
 
     Differences from Streamlit: the sidebar needs an `%%app` cell (a plain cell has no app
     area to stand beside); it is a column of the app's output, not of the browser window.

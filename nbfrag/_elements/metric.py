@@ -161,7 +161,8 @@ def metric(
             note = f" <span class='nbfrag-metric-note' style='color:{_GRAY};font-size:0.85em'>"
             note += f"{escape(delta_description)}</span>"
         shown = f"{arrow} {escape(delta_text)}".strip() if delta_text else ""
-        delta_html = f"<div class='nbfrag-metric-delta' style='color:{color}'>{shown}{note}</div>"
+        tone = {_UP: " nbfrag-delta-good", _DOWN: " nbfrag-delta-bad", _GRAY: " nbfrag-delta-gray"}.get(color, "")
+        delta_html = f"<div class='nbfrag-metric-delta{tone}' style='color:{color}'>{shown}{note}</div>"
     chart_html = _sparkline(series, chart_type, color) if series else ""
     html = (
         f"<div class='nbfrag-metric' style='{_frame_style(border, width, height)}'{title}>"

@@ -13,9 +13,11 @@ from typing import Any
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.display import display
 
+from .models import built
 from .runtime import runtime
 from .scopes import Request
 from .shell import cell_identity, execution_key, shell
+from .stylesheet import Stylesheet
 from .views import Area
 
 
@@ -36,7 +38,10 @@ class AppMagics(Magics):
         found = cell_identity(parent, cell)
         app = runtime.apps_by_cell.get(found) if found is not None else None
         if app is None or app.host is None:
-            app = runtime.new_app(cell, self.shell.user_ns, host=Area("nbfrag-app"))
+            with built():  # the area opens with its classes, layout and stylesheet
+                host = Area("nbfrag-app")
+                app = runtime.new_app(cell, self.shell.user_ns, host=host)
+                app.root.lead = host.children = (Stylesheet(),)
             runtime.add_app(app, found)
         else:
             app.source = cell  # same cell again: same host and widgets, new code

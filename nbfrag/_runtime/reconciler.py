@@ -22,6 +22,7 @@ import ipywidgets as widgets
 
 from .. import errors
 from . import recording
+from .models import built, is_shared
 
 # How deep layout blocks and fragments may nest (containers in containers...). Deeper nesting
 # is refused with `StreamlitAPIException`: the text form, closing and the browser's layout
@@ -102,10 +103,11 @@ class Slot:
 
 
 def close_widget(widget: widgets.Widget) -> None:
-    """Close a widget and the Layout/Style models it created (ipywidgets leaves those open)."""
+    """Close a widget and the Layout/Style models it created (ipywidgets leaves those open);
+    shared ones stay."""
     for name in ("layout", "style"):
-        part = getattr(widget, name, None) if widget.has_trait(name) else None
-        if isinstance(part, widgets.Widget):
+        part = widget._trait_values.get(name) if widget.has_trait(name) else None
+        if isinstance(part, widgets.Widget) and not is_shared(part):
             part.close()
     widget.close()
 
@@ -118,6 +120,7 @@ class Block:
         self.parent = parent
         self.slots: list[Slot] = []  # what is on the page now
         self.extras: dict[str, widgets.Widget] = {}  # unkeyed helpers after the slots (toaster...)
+        self.lead: tuple[widgets.Widget, ...] = ()  # invisible helpers before them (the stylesheet)
         self.transients: dict[str, widgets.Widget] = {}  # shown only mid-run (spinner)
         self._by_key: dict[Key, Slot] = {}
         self._next: list[Slot] | None = None
@@ -203,9 +206,13 @@ class Block:
         key: Key = (kind, identity, n)
         slot = self._by_key.get(key)
         if slot is None or id(slot) in self._placed:
-            slot = Slot(key, create())
-            self._by_key.setdefault(key, slot)
-        if update is not None and (props is None or props != slot.props):
+            with built():  # one comm_open with the element's final state, no update after it
+                slot = Slot(key, create())
+                self._by_key.setdefault(key, slot)
+                if update is not None:
+                    update(slot.widget)
+                    slot.props = props
+        elif update is not None and (props is None or props != slot.props):
             update(slot.widget)
             slot.props = props
         if text is not None:
@@ -316,7 +323,7 @@ class Block:
     def _show(self, children: Iterable[widgets.Widget]) -> None:
         if self.widget is None:
             return
-        new = tuple(children) + tuple(self.extras.values())
+        new = self.lead + tuple(children) + tuple(self.extras.values())
         if new != tuple(self.widget.children):
             self.widget.children = new
 
@@ -334,8 +341,9 @@ class Block:
         for slot in [*self._by_key.values(), *self.overlays]:
             slot.dispose()
         self.overlays.clear()
-        for widget in [*self.extras.values(), *self.transients.values()]:
+        for widget in [*self.lead, *self.extras.values(), *self.transients.values()]:
             close_widget(widget)
+        self.lead = ()
         self._by_key.clear()
         self.slots = []
         self.extras.clear()

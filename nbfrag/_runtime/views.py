@@ -10,6 +10,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .models import shared_parts
 from .reconciler import Block
 
 
@@ -54,6 +55,5 @@ class Html(TextRepr, widgets.HTML):
     """An HTML element whose repr is its text, not its markup."""
 
     def __init__(self, css_class: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.add_class(css_class)
+        super().__init__(**{**shared_parts(widgets.HTML), "_dom_classes": (css_class,), **kwargs})
         self.text = ""

@@ -14,6 +14,7 @@ scope (its fragment, else the app). Traits the kernel sets while drawing are not
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from ipywidgets.widgets.widget import _put_buffers
 from .. import errors
 from .._runtime.execution import show_exception
 from .._runtime.forms import FormScope, form_of
+from .._runtime.models import set_variant, share
 from .._runtime.reconciler import Slot
 from .._runtime.recording import in_cached_function
 from .._runtime.runtime import runtime
@@ -454,12 +456,18 @@ def input_widget(
             widget.description = label if label_visibility == "visible" else ""
             widget.tooltip = help or None
             widget.disabled = bool(disabled)
+            set_variant(widget, "label", None if label_visibility == "visible" else label_visibility)
+            set_variant(widget, "input", "disabled" if disabled else None)  # (for views without `disabled`)
+            set_variant(widget, "help", "shown" if help and label_visibility == "visible" else None)
 
     def create() -> widgets.Widget:
-        widget = control.create()
+        widget = share(control.create())  # the stylesheet puts its label above it, full width
+        widget.add_class("nbfrag-input")
         widget.add_class(f"nbfrag-{element_type.replace('_', '-')}")
-        if "description_width" in getattr(getattr(widget, "style", None), "keys", ()):
-            widget.style.description_width = "initial"  # the whole label, as Streamlit shows it
+        with runtime.kernel_writes():  # built with its first value: no update after it opens
+            control.configure(widget)
+            with contextlib.suppress(ValueError, TypeError, LookupError, errors.StreamlitAPIException):
+                setattr(widget, control.trait, control.to_widget(_first_value(key, default, control)))
         return widget
 
     props = (control.config, label, label_visibility, help, bool(disabled))
@@ -472,6 +480,13 @@ def input_widget(
     frame.show(slot.widget)
     value: V = owner.value
     return value
+
+
+def _first_value(key: str | None, default: V, control: Control[V]) -> V:
+    """The value a new input starts at: Session State's for its `key` if set, else `default`
+    (raises as `control.coerce` does for a preset it refuses)."""
+    found, preset = runtime.session.state.preset(key) if key is not None else (False, None)
+    return control.coerce(preset) if found else default
 
 
 def _input_owner(
@@ -490,8 +505,7 @@ def _input_owner(
     if slot.owner is None:
         owner = slot.owner = InputOwner(wid, element_type, label, key, widget=slot.widget, form=form)
         owner.control = control
-        found, preset = runtime.session.state.preset(key) if key is not None else (False, None)
-        owner.value = control.coerce(preset) if found else default
+        owner.value = _first_value(key, default, control)
         owner.push()
         slot.widget.observe(owner.changed, names=control.trait)
         owner.guard_disabled(slot.widget)

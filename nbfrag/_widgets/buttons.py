@@ -12,11 +12,27 @@ import ipywidgets as widgets
 
 from .. import errors
 from .._runtime.forms import FormScope, form_of
+from .._runtime.models import set_layout, set_variant, shared_parts
 from .._runtime.runtime import runtime
 from .base import WidgetOwner, bind_key, guard_messages, make_callback, widget_frame
 from .types import ButtonType, Callback, IconPosition, Key, WidgetArgs, WidgetKwargs, Width, css_size
 
 BUTTON_STYLES: dict[str, str] = {"primary": "primary", "secondary": "", "tertiary": ""}
+
+
+def new_button(css_class: str) -> widgets.Button:
+    """A button with the shared default Layout and Style (see `style_button`)."""
+    return widgets.Button(**shared_parts(widgets.Button), _dom_classes=("nbfrag-button", css_class))
+
+
+def style_button(button: widgets.Button, type: str, width: str | None) -> None:
+    """Show a button's `type` (class `nbfrag-kind-primary|secondary|tertiary`, styled by nbfrag's
+    stylesheet; download buttons use the same classes) and its width: `"100%"` fills the column
+    (class `nbfrag-stretch`), pixels set its own Layout, None is its label's width."""
+    button.button_style = BUTTON_STYLES[type]
+    set_variant(button, "kind", type)
+    set_variant(button, "width", "stretch" if width == "100%" else None)
+    set_layout(button, width=None if width == "100%" else width)
 
 
 class ReadOnlyTrigger:
@@ -136,17 +152,14 @@ def button(
     full_width = use_container_width is True or width == "stretch"
 
     def create() -> widgets.Button:
-        widget = widgets.Button()
-        widget.add_class("nbfrag-button")
-        return widget
+        return new_button("nbfrag-st-button")
 
     def update(widget: Any) -> None:
         with runtime.kernel_writes():  # not a visitor's change (see `guard_disabled`)
             widget.description = text
             widget.tooltip = help or None
             widget.disabled = bool(disabled)
-            widget.button_style = BUTTON_STYLES[type]
-            widget.layout.width = "100%" if full_width else None
+            style_button(widget, type, "100%" if full_width else None)
 
     props = (text, help, disabled, type, full_width)
     slot = frame.block.place("button", wid, create, update, text=lambda: f"[{label}]", props=props)
@@ -318,17 +331,14 @@ def form_submit_button(
     shown = with_icon(label, icon, icon_position)
 
     def create() -> widgets.Button:
-        button = widgets.Button()
-        button.add_class("nbfrag-form-submit-button")
-        return button
+        return new_button("nbfrag-form-submit-button")
 
     def update(button: Any) -> None:
         with runtime.kernel_writes():  # not a visitor's change (see `guard_disabled`)
             button.description = shown
             button.tooltip = help or None
             button.disabled = bool(disabled)
-            button.button_style = BUTTON_STYLES[type]
-            button.layout.width = css_width
+            style_button(button, type, css_width)
 
     props = (shown, help, bool(disabled), type, css_width)
     slot = frame.block.place("form_submit_button", wid, create, update, text=lambda: f"[{shown}]", props=props)

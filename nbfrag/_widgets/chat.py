@@ -13,6 +13,7 @@ Streamlit pins it; anywhere else it is inline, where it is called.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -63,7 +64,7 @@ class ChatInputWidget(anywidget.AnyWidget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.uid = self.model_id
+        self.uid = uuid.uuid4().hex  # (its model id may not exist yet: see `_runtime.models`)
         self.on_submit: Callable[[str], None] | None = None
         self._attached: list[UploadedFile] = []  # uploaded, waiting for the message that sends them
         self._audio: UploadedFile | None = None  # recorded, waiting likewise

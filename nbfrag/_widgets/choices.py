@@ -58,7 +58,7 @@ def radio(
     Parameters
     ----------
     label : str
-        What the choice is for, shown beside it as plain text. Part of the widget's identity when it
+        What the choice is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     options : iterable
         The choices: a list, tuple, range, dict (its keys), pandas Series or DataFrame (its first
@@ -97,8 +97,8 @@ def radio(
         radio is nbfrag's own chip row (js/chips.js) rather than ipywidgets' `RadioButtons`,
         which have no place for them.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     bind : "query-params" or None, default None
@@ -119,9 +119,9 @@ def radio(
 
     Differences from Streamlit
     --------------------------
-    * The label, the options and `help` are plain text (Streamlit renders Markdown in them),
-      and `help` is the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+    * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
@@ -209,7 +209,7 @@ def selectbox(
     Parameters
     ----------
     label : str
-        What the choice is for, shown beside it as plain text. Part of the widget's identity when it
+        What the choice is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     options : iterable
         The choices: a list, tuple, range, dict (its keys), pandas Series or DataFrame (its first
@@ -248,8 +248,8 @@ def selectbox(
         Streamlit the starting choice is unchanged: with `index=None` it is None until the user
         picks an option.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     icon : str, optional
         Accepted for compatibility and not shown: ipywidgets' drop-down has no place for an
         icon.
@@ -284,8 +284,8 @@ def selectbox(
     * The drop-down is the browser's own list, without Streamlit's type-to-search; `placeholder`
       shows only with `accept_new_options=True`.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `required` refuses an emptied combo box instead of showing a message; `icon` is not
       shown and `filter_mode` is the browser's own.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query

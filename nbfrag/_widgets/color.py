@@ -43,7 +43,7 @@ def color_picker(
     Parameters
     ----------
     label : str
-        What the colour is for, shown beside it as plain text. Part of the widget's identity when it
+        What the colour is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     value : str, optional
         The starting colour as "#RRGGBB" or "#RGB"; None starts at black ("#000000"). Anything
@@ -67,8 +67,8 @@ def color_picker(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     bind : "query-params" or None, default None
@@ -90,8 +90,8 @@ def color_picker(
     Differences from Streamlit
     --------------------------
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 

@@ -64,7 +64,7 @@ def date_input(
     Parameters
     ----------
     label : str
-        What the date is for, shown beside it as plain text. Part of the widget's identity when it
+        What the date is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     value : "today", date, datetime, str, None, or a tuple or list of them, default "today"
         The starting date: "today", a `datetime.date`, a `datetime.datetime` (its date), an ISO
@@ -100,8 +100,8 @@ def date_input(
         open), it goes back to the last value sent. The starting value is unchanged (use
         `value=None`, or `value=[]` for a range, for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     bind : "query-params" or None, default None
@@ -127,8 +127,8 @@ def date_input(
     * `format` is ignored. Without `min_value`/`max_value` any date can be picked (Streamlit
       limits its calendar to ten years around `value`).
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * An emptied `required` field goes back to the last value sent (Streamlit keeps it empty and
       shows a message).
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
@@ -288,7 +288,7 @@ def time_input(
     Parameters
     ----------
     label : str
-        What the time is for, shown beside it as plain text. Part of the widget's identity when it
+        What the time is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     value : "now", time, datetime, str or None, default "now"
         The starting time: "now" (the current time, to the minute), a `datetime.time`, a
@@ -316,8 +316,8 @@ def time_input(
         Refuse clearing the field: when the user empties it, it goes back to the last value
         sent. The starting value is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     step : int or timedelta, default 900
         The field's step, in seconds or as a `datetime.timedelta`, from 60 seconds to 23 hours;
         outside that range `StreamlitAPIException`.
@@ -349,8 +349,8 @@ def time_input(
       `step` is the field's step rather than the spacing of listed choices, and the field
       writes times as the browser's locale does whatever `format` says.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * An emptied `required` field goes back to the last value sent (Streamlit keeps it empty and
       shows a message).
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query

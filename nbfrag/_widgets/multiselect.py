@@ -1,4 +1,4 @@
-"""`st.multiselect`: a list box picking several options, returned in picking order."""
+"""`st.multiselect`: removable tags with type-ahead picking several options, returned in picking order."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
+import traitlets
 
 from .. import errors
-from .base import Control, input_widget
-from .options import as_options, option_labels, option_pairs, option_position
+from .._runtime.models import shared_parts
+from .._runtime.reconciler import close_widget
+from .base import Control, guard_messages, input_widget
+from .options import as_options, option_labels, option_position
 from .types import (
     Bind,
     Callback,
@@ -49,12 +52,13 @@ def multiselect(
 ) -> list[Any]:
     """Display a list of options and return the ones selected.
 
-    The list box picks several options with Ctrl-click (Cmd-click on macOS) or Shift-click.
+    The selected options are removable tags; typing in the field suggests the options (pick one
+    with Enter or a click), as in Streamlit.
 
     Parameters
     ----------
     label : str
-        What the choice is for, shown beside it as plain text. Part of the widget's identity when it
+        What the choice is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     options : iterable
         The choices: a list, tuple, range, dict (its keys), pandas Series or DataFrame (its first
@@ -82,30 +86,29 @@ def multiselect(
     kwargs : dict, optional
         Keyword arguments passed to the callback.
     max_selections : int, optional
-        The most options that may be selected. A pick beyond it is refused (the list box goes
-        back to the previous selection); a longer `default` raises `StreamlitAPIException`.
+        The most options that may be selected. A pick beyond it is refused (the tags go back
+        to the previous selection); a longer `default` raises `StreamlitAPIException`.
     placeholder : str, optional
-        Accepted for compatibility and not shown: a list box always shows its options.
+        What the empty field shows; None shows Streamlit's "Choose options" ("No options to
+        select" without options).
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     accept_new_options : bool, default False
-        Accepted for compatibility and ignored: a list box cannot take typed values, so only
-        `options` can be selected.
+        Accepted for compatibility and ignored: only `options` can be selected (a typed text
+        that is no option's label is not taken).
     filter_mode : {"fuzzy", "contains", "prefix"} or None, default "fuzzy"
         Checked as Streamlit checks it (None cannot go with `accept_new_options=True`), then
-        ignored: a list box shows every option and cannot be typed into.
+        ignored: the browser's own suggestion list filters the options as the user types.
     select_all : bool or int, default 1000
-        Checked as Streamlit checks it (a bool or a non-negative int), then ignored: the list
-        box has no "Select all" entry; Shift-click from the first option to the last selects
-        them all.
+        Checked as Streamlit checks it (a bool or a non-negative int), then ignored: the
+        field has no "Select all" entry.
     width : "content", "stretch" or int, default "stretch"
-        Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
+        Accepted for compatibility and ignored: the field is as wide as its column.
     wrap : bool or None, default None
-        Accepted for compatibility and ignored: the list box keeps its own height and
-        scrolls.
+        Accepted for compatibility and ignored: the tags wrap onto more lines as needed.
     bind : "query-params" or None, default None
         Streamlit syncs the value with a URL query parameter named after `key`. A notebook
         page has no query parameters, so only None is taken: "query-params" raises
@@ -124,12 +127,13 @@ def multiselect(
 
     Differences from Streamlit
     --------------------------
-    * A list box (ipywidgets `SelectMultiple`) rather than a field of removable tags.
+    * The tags field is ipywidgets' `TagsInput`: its suggestions are the browser's own list, and
+      tags can be dragged to reorder them (the returned order follows).
     * `accept_new_options` and `placeholder` are ignored; past `max_selections` a pick is undone
       instead of the remaining options being disabled.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `filter_mode`, `select_all` and `wrap` are checked and ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
@@ -146,7 +150,7 @@ def multiselect(
     labels = option_labels(opts, format_func)
     if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
         raise errors.StreamlitAPIException(f"`max_selections` must be a positive int or None; got {max_selections!r}.")
-    control = _many_of(opts, labels, max_selections)
+    control = _many_of(opts, labels, max_selections, placeholder)
     start = control.coerce(default)
     identity = (tuple(labels), tuple(labels[option_position(opts, v)] for v in start), max_selections, placeholder)
     return input_widget(
@@ -169,8 +173,54 @@ def _check_select_all(select_all: object) -> None:
         )
 
 
-def _many_of(opts: list[Any], labels: list[str], max_selections: int | None) -> Control[list[Any]]:
-    """A list box picking several options, at most `max_selections`, kept in picking order."""
+class Tags(widgets.VBox):
+    """ipywidgets' `TagsInput` under its label, acting as one input whose `value` is the list of
+    tags (ipywidgets' view shows no label, and has no `disabled`: nbfrag's stylesheet greys a
+    disabled one out and the kernel refuses its edits)."""
+
+    value: traitlets.List[str] = traitlets.List()
+    allowed_tags: traitlets.List[str] = traitlets.List()
+    placeholder = traitlets.Unicode("")
+    description = traitlets.Unicode("")
+    tooltip = traitlets.Unicode(None, allow_none=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self) -> None:
+        self._label = widgets.Label(**shared_parts(widgets.Label))  # (hidden while empty)
+        self._tags = widgets.TagsInput(allow_duplicates=False, **shared_parts(widgets.TagsInput))
+        super().__init__([self._label, self._tags])
+        self._tags.observe(self._edited, names="value")
+
+    def open(self) -> None:
+        super().open()
+        if self.comm is not None:  # (the tags' comm is open by then: parts open first)
+            guard_messages(self._tags)
+
+    def _edited(self, change: Any) -> None:
+        self.value = list(change["new"])
+
+    @traitlets.observe("value")
+    def _show_value(self, change: Any) -> None:
+        if list(self._tags.value) != change["new"]:
+            self._tags.value = change["new"]
+
+    @traitlets.observe("allowed_tags", "placeholder", "description", "tooltip")
+    def _show_settings(self, change: Any) -> None:
+        self._label.value = self.description
+        self._tags.allowed_tags, self._tags.placeholder = self.allowed_tags, self.placeholder
+        self._tags.tooltip = self.tooltip
+
+    def close(self) -> None:
+        for part in (self._label, self._tags):
+            close_widget(part)
+        super().close()
+
+
+def _many_of(
+    opts: list[Any], labels: list[str], max_selections: int | None, placeholder: str | None = None
+) -> Control[list[Any]]:
+    """Removable tags with type-ahead (ipywidgets `TagsInput`, its suggestions the option
+    labels), picking several options, at most `max_selections`, in picking order."""
 
     def coerce(values: Any) -> list[Any]:
         if values is None:
@@ -193,35 +243,28 @@ def _many_of(opts: list[Any], labels: list[str], max_selections: int | None) -> 
             )
         return chosen
 
+    hint = placeholder if placeholder is not None else "Choose options" if labels else "No options to select"
+
     def configure(widget: Any) -> None:
-        widget.options = option_pairs(labels)
-        widget.rows = max(2, min(len(labels), 8))
+        widget.allowed_tags = list(labels)
+        widget.placeholder = hint
 
     return Control(
-        widgets.SelectMultiple,
+        Tags,
         configure,
-        (tuple(labels),),
-        to_widget=lambda vs: tuple(sorted(option_position(opts, v) for v in vs)),
-        from_widget=lambda idx: _picked(opts, idx),
+        (tuple(labels), hint),
+        to_widget=lambda vs: [labels[option_position(opts, v)] for v in vs],
+        from_widget=lambda tags: _picked(opts, labels, tags),
         coerce=coerce,
         show=lambda vs: "[" + ", ".join(labels[option_position(opts, v)] for v in vs) + "]",
-        trait="index",
-        merge=_in_picking_order,
         options=tuple(labels),
     )
 
 
-def _picked(opts: list[Any], positions: Any) -> list[Any]:
-    """The options at the positions the list box sent; duplicates or positions out of range
-    (a forged message) are refused with ValueError."""
-    positions = list(positions)
-    if len(set(positions)) != len(positions) or not all(0 <= i < len(opts) for i in positions):
-        raise ValueError(positions)
-    return [opts[i] for i in sorted(positions)]
-
-
-def _in_picking_order(before: list[Any], picked: list[Any]) -> list[Any]:
-    """The selection in the order the user picked it, as Streamlit returns it: what stays
-    keeps its place, what is new goes last (the list box itself only knows positions)."""
-    kept = [v for v in before if any(v is p or v == p for p in picked)]
-    return kept + [p for p in picked if not any(p is v or p == v for v in kept)]
+def _picked(opts: list[Any], labels: list[str], tags: Any) -> list[Any]:
+    """The options whose labels the tags are, in the tags' (picking) order; a tag that is no
+    option's label, or twice the same (a forged message), is refused with ValueError."""
+    tags = list(tags)
+    if len(set(tags)) != len(tags):
+        raise ValueError(tags)
+    return [opts[labels.index(tag)] for tag in tags]

@@ -148,7 +148,7 @@ def number_input(
     Parameters
     ----------
     label : str
-        What the field is for, shown beside it as plain text. Part of the widget's identity when it
+        What the field is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     min_value : int or float, optional
         The smallest number allowed; None for no lower bound.
@@ -188,8 +188,8 @@ def number_input(
         Refuse clearing the field: when the user empties it, it goes back to the last value
         sent. The starting value is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     icon : str, optional
         Accepted for compatibility and not shown: ipywidgets' number field has no place for an
         icon.
@@ -221,8 +221,8 @@ def number_input(
     * `format` shapes the text form only, not the number shown in the field; `icon` is ignored;
       the empty-able field of `value=None` has no step buttons.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * An emptied `required` field goes back to the last value sent (Streamlit keeps it empty and
       shows a message).
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query

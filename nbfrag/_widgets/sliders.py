@@ -62,7 +62,7 @@ def slider(
     Parameters
     ----------
     label : str
-        What the slider is for, shown beside it as plain text. Part of the widget's identity when it
+        What the slider is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     min_value : int, float, date, datetime or time, optional
         The smallest value. Defaults: 0 for ints, 0.0 for floats, 14 days before `value` (its
@@ -100,8 +100,8 @@ def slider(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     bind : "query-params" or None, default None
@@ -127,8 +127,8 @@ def slider(
     * A date or time slider has at most 10,000 positions (a finer `step` over a wider range
       raises `StreamlitAPIException`), and a `value` between two positions snaps to the nearest.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
@@ -290,7 +290,7 @@ def select_slider(
     Parameters
     ----------
     label : str
-        What the slider is for, shown beside it as plain text. Part of the widget's identity when it
+        What the slider is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     options : iterable
         The slider's positions, in the given order (never sorted): any iterable, as for
@@ -319,8 +319,8 @@ def select_slider(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     bind : "query-params" or None, default None
@@ -343,8 +343,8 @@ def select_slider(
     Differences from Streamlit
     --------------------------
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 

@@ -10,6 +10,7 @@ from typing import Any, Literal, TypeAlias
 import ipywidgets as widgets
 
 from .. import errors
+from .._runtime.models import set_layout
 from .base import Control, input_widget
 from .text_rules import check_type, live_delay_ms, text_check, validate_rule
 from .types import (
@@ -85,7 +86,7 @@ def text_input(
     Parameters
     ----------
     label : str
-        What the field is for, shown beside it as plain text. Part of the widget's identity when it
+        What the field is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     value : str or None, default ""
         The starting text. None starts empty and returns None until the user enters text.
@@ -125,8 +126,8 @@ def text_input(
         Refuse an empty or blank entry from the user: the field goes back to the last text
         sent. The starting `value` is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     icon : str, optional
         Accepted for compatibility and not shown: ipywidgets' text field has no place for an icon.
     validate : str or (str, str), optional
@@ -166,8 +167,8 @@ def text_input(
       keeps it and shows the message under the field).
     * `live` sends at every keystroke: the pause it names is not waited for.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
@@ -239,7 +240,7 @@ def text_area(
     Parameters
     ----------
     label : str
-        What the field is for, shown beside it as plain text. Part of the widget's identity when it
+        What the field is for, shown above it as plain text. Part of the widget's identity when it
         has no `key`.
     value : str or None, default ""
         The starting text. None starts empty and returns None until the user enters text.
@@ -273,8 +274,8 @@ def text_area(
         Refuse an empty or blank entry from the user: the field goes back to the last text
         sent. The starting `value` is unchanged (use `value=None` for an empty required field).
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "stretch"
         Accepted for compatibility and ignored: the field always fills its container's width.
     bind : "query-params" or None, default None
@@ -300,8 +301,8 @@ def text_area(
     * Text refused by `required` is replaced by the last text sent (Streamlit keeps it and
       shows a message under the field).
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
@@ -318,8 +319,7 @@ def text_area(
 
     def configure(widget: Any) -> None:
         widget.placeholder = "" if placeholder is None else str(placeholder)
-        widget.layout.height = css_height
-        widget.layout.width = "100%"
+        set_layout(widget, height=css_height)  # (the stylesheet makes it fill its column)
 
     control = Control(
         lambda: widgets.Textarea(continuous_update=False),

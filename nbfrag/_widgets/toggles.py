@@ -58,8 +58,8 @@ def checkbox(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     wrap : bool or None, default None
@@ -84,8 +84,8 @@ def checkbox(
     Differences from Streamlit
     --------------------------
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
@@ -122,8 +122,8 @@ def toggle(
 ) -> bool:
     """Display an on/off toggle and return whether it is on.
 
-    In a notebook the toggle is an ipywidgets `ToggleButton`: a button that stays pressed while
-    it is on.
+    It is a sliding switch with its label beside it, as in Streamlit (an ipywidgets `Checkbox`
+    that nbfrag's stylesheet draws as a switch).
 
     Parameters
     ----------
@@ -151,8 +151,8 @@ def toggle(
     disabled : bool, default False
         Show the widget greyed out, so that the user cannot change it.
     label_visibility : {"visible", "hidden", "collapsed"}, default "visible"
-        Whether the label is shown. "hidden" and "collapsed" both remove it: an ipywidget keeps
-        no empty space for a hidden label. Other values raise `StreamlitAPIException`.
+        Whether the label is shown: "hidden" keeps its room empty and "collapsed" removes it,
+        as in Streamlit. Other values raise `StreamlitAPIException`.
     width : "content", "stretch" or int, default "content"
         Accepted for compatibility and ignored: the control keeps the width ipywidgets gives it.
     wrap : bool or None, default None
@@ -176,11 +176,9 @@ def toggle(
 
     Differences from Streamlit
     --------------------------
-    * It is a toggle button that stays pressed while on, not a sliding switch; the label is
-      written on the button.
     * The label and `help` are plain text (Streamlit renders Markdown in them), and `help` is
-      the control's native tooltip rather than a question-mark icon.
-    * `label_visibility="hidden"` removes the label like "collapsed"; `width` is ignored.
+      the browser's own tooltip (the "?" beside the label shows there is one).
+    * `width` is ignored.
     * `bind="query-params"` raises `StreamlitAPIException`: a notebook page has no URL query
       parameters.
 
@@ -190,7 +188,7 @@ def toggle(
     >>> metric = st.toggle("Metric units", value=True)
     >>> st.write("Centimetres" if metric else "Inches")
     """
-    control = Control(widgets.ToggleButton, lambda w: None, None, coerce=bool)
+    control = Control(lambda: widgets.Checkbox(indent=False), lambda w: None, None, coerce=bool)  # a switch
     return input_widget(
         "toggle", label, key, (bool(value),), bool(value), control,
         help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
