@@ -15,6 +15,7 @@ import math
 from typing import Any
 
 from .. import errors
+from .._runtime.models import opened_at_once
 from .._runtime.runtime import runtime
 from .._widgets.types import css_size
 from .charts.prepare import css_color, is_color, is_named_color
@@ -229,10 +230,11 @@ def map(  # noqa: A001 - Streamlit's name
     view = (centre, level)
 
     def create() -> Any:
-        points = ipyleaflet.GeoJSON(data=geojson, point_style={"radius": _MIN_RADIUS})
-        tiles = ipyleaflet.basemap_to_tiles(ipyleaflet.basemaps.OpenStreetMap.Mapnik)
-        widget = ipyleaflet.Map(center=centre, zoom=level, basemap=tiles, scroll_wheel_zoom=True,
-                                layers=(tiles, points), layout={"width": css_width, "height": css_height})
+        with opened_at_once():  # the Map reads its layers' and controls' model ids as it is built
+            points = ipyleaflet.GeoJSON(data=geojson, point_style={"radius": _MIN_RADIUS})
+            tiles = ipyleaflet.basemap_to_tiles(ipyleaflet.basemaps.OpenStreetMap.Mapnik)
+            widget = ipyleaflet.Map(center=centre, zoom=level, basemap=tiles, scroll_wheel_zoom=True,
+                                    layers=(tiles, points), layout={"width": css_width, "height": css_height})
         widget.add_class("nbfrag-map")
         widget._nbfrag_points, widget._nbfrag_view = points, view
         return widget

@@ -60,6 +60,18 @@ def built() -> Iterator[None]:
             _open_with_parts(widget)
 
 
+@contextlib.contextmanager
+def opened_at_once() -> Iterator[None]:
+    """Widgets constructed inside open their comms at once, also inside `built()`: for a
+    library widget that reads its parts' `model_id` while it is constructed (an ipyleaflet
+    `Map`, its layers and controls)."""
+    token = _pending.set(None)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+
+
 def _open_with_parts(widget: widgets.Widget) -> None:
     """Open `widget`, after the widgets its state refers to (its Layout, its children)."""
     if widget.comm is not None:

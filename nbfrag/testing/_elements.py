@@ -260,6 +260,11 @@ class Element(Node):
     @property
     def indices(self) -> list[int]:
         """The positions of a multiselect's choices in `options`, in the order chosen."""
+        control = getattr(self.slot.owner, "control", None)
+        value = getattr(self.slot.owner, "value", None)
+        if control is not None and isinstance(value, list) and not hasattr(self.slot.widget, "index"):
+            labels = self.options  # a tags field shows the chosen options' labels, in order
+            return [labels.index(tag) for tag in control.to_widget(value) if tag in labels]
         index = self._widget_trait("index")
         positions = list(index) if isinstance(index, tuple) else ([] if index is None else [index])
         labels, chosen = self.options, self.value
