@@ -7,10 +7,14 @@ PIP_QUIET := --quiet --disable-pip-version-check
 CHROMIUM := /usr/bin/chromium
 DEMO_PORT ?= 8866
 LAB_PORT ?= 8888
+# make serve: which notebook, on which address (HOST=0.0.0.0 to accept other machines) and port.
+NOTEBOOK ?= notebooks/dashboard.ipynb
+HOST ?= 127.0.0.1
+SERVE_PORT ?= 8866
 # Jupyter servers refuse to run as root unless told; containers often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: test lint demo lab bench js-test py-test e2e clean
+.PHONY: test lint demo serve lab bench js-test py-test e2e clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +56,12 @@ e2e: $(VENV)/.installed $(CHROMIUM)
 demo: $(VENV)/.installed
 	@echo "Serving notebooks/dashboard.ipynb with Voila at http://127.0.0.1:$(DEMO_PORT)/ (Ctrl-C stops it)"
 	$(VENV)/bin/voila notebooks/dashboard.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(DEMO_PORT)
+
+# A notebook (the demo unless NOTEBOOK=...) served by Voila to many visitors: preheated kernels,
+# idle kernels culled, a long output timeout, no tracebacks; the settings are in deploy/voila.py.
+serve: $(VENV)/.installed
+	@echo "Serving $(NOTEBOOK) with Voila at http://$(HOST):$(SERVE_PORT)/ for many visitors (settings: deploy/voila.py; Ctrl-C stops it)"
+	$(VENV)/bin/voila $(NOTEBOOK) --no-browser --Voila.ip=$(HOST) --port=$(SERVE_PORT) --Voila.config_file_paths=deploy
 
 # The notebooks in JupyterLab (opens a browser where there is one; the URL with its token is printed).
 lab: $(VENV)/.installed
