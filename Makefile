@@ -14,13 +14,13 @@ SERVE_PORT ?= 8866
 # Jupyter servers refuse to run as root unless told; containers often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: test lint demo serve lab bench js-test py-test e2e clean
+.PHONY: test lint demo serve chp lab bench js-test py-test e2e clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 	$(PY) -m pip install $(PIP_QUIET) -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
-	$(PY) -c "import nbfrag, jupyter_client, nbval, pytest, playwright, voila, jupyterlab, notebook, matplotlib, mypy"
+	$(PY) -c "import nbfrag, jupyter_client, nbval, pytest, playwright, voila, jupyterhub, jupyterlab, notebook, matplotlib, mypy"
 	$(PY) -m ruff --version >/dev/null
 	touch $@
 
@@ -28,13 +28,19 @@ js/node_modules/.installed: js/package.json js/package-lock.json
 	cd js && npm ci --no-audit --no-fund --silent
 	touch $@
 
+# JupyterHub's proxy (configurable-http-proxy, from npm) for the JupyterHub recipe's test.
+chp: deploy/node_modules/.installed
+deploy/node_modules/.installed: deploy/package.json deploy/package-lock.json
+	cd deploy && npm ci --no-audit --no-fund --silent
+	touch $@
+
 $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing and apt-get is not available: install Chromium at $(CHROMIUM)" >&2; exit 1; }
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 # Every test: lint and type checks, JS units, in-process and real-kernel tests, browser tests
-# (tests/e2e: JupyterLab, Notebook 7 and Voila in Chromium) and every notebook under nbval in strict mode.
-test: $(VENV)/.installed js/node_modules/.installed $(CHROMIUM) lint
+# (tests/e2e: JupyterLab, Notebook 7, Voila and JupyterHub in Chromium) and every notebook under nbval in strict mode.
+test: $(VENV)/.installed js/node_modules/.installed deploy/node_modules/.installed $(CHROMIUM) lint
 	cd js && npm test --silent
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -p no:cacheprovider
 
@@ -46,10 +52,10 @@ lint: $(VENV)/.installed
 js-test: js/node_modules/.installed
 	cd js && npm test --silent
 
-py-test: $(VENV)/.installed $(CHROMIUM)
+py-test: $(VENV)/.installed deploy/node_modules/.installed $(CHROMIUM)
 	$(PY) -m pytest tests -p no:cacheprovider
 
-e2e: $(VENV)/.installed $(CHROMIUM)
+e2e: $(VENV)/.installed deploy/node_modules/.installed $(CHROMIUM)
 	$(PY) -m pytest tests/e2e -p no:cacheprovider
 
 # The demo dashboard in Voila, on this machine only (127.0.0.1).
@@ -74,6 +80,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_parallel.py
 	$(PY) benchmarks/bench_stream.py
 	$(PY) benchmarks/bench_chart.py
+	$(PY) benchmarks/bench_load.py
 
 clean:
-	rm -rf $(VENV) js/node_modules
+	rm -rf $(VENV) js/node_modules deploy/node_modules
