@@ -37,17 +37,9 @@ c.Authenticator.allowed_users = set(filter(None, os.environ.get("NBFRAG_USERS", 
 c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.notebook_dir = APP_DIR
 c.Spawner.default_url = f"/voila/render/{APP}"
-c.Spawner.args = [
-    # Visitors never see a traceback; a burst of visitors never leaves a page blank (Voila's
-    # 4 s default output timeout did); kernels of closed tabs are shut down after 10 minutes.
-    "--VoilaConfiguration.show_tracebacks=False",
-    "--VoilaExecutor.iopub_timeout=120",
-    "--MappingKernelManager.cull_idle_timeout=600",
-    "--MappingKernelManager.cull_interval=60",
-    # A visitor's whole server stops once it has had no kernel and no request for 30 minutes,
-    # so memory goes back to the machine; the next visit starts it again.
-    "--ServerApp.shutdown_no_activity_timeout=1800",
-]
+# The visitor's server settings (no tracebacks, long output timeout, idle kernels culled):
+# deploy/jupyter_server_config.py, the same file the container image installs.
+c.Spawner.args = [f"--config={os.path.join(os.path.dirname(os.path.abspath(__file__)), 'jupyter_server_config.py')}"]
 c.Spawner.start_timeout = 120  # a loaded machine starts a server and kernel slowly
 c.Spawner.http_timeout = 120
 c.Spawner.mem_limit = "1G"  # a per-visitor limit where the spawner enforces one (not localprocess)

@@ -5,6 +5,8 @@ at this folder. Every setting is a documented traitlets option of Voila 0.5 or j
 (`voila --help-all` lists them); change the numbers here, not in the Makefile.
 """
 
+from datetime import timedelta
+
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
@@ -17,25 +19,30 @@ class PoolKernelManager(AsyncMappingKernelManager):
     A preheated kernel has been idle since it ran the notebook, maybe for longer than the cull
     timeout. Voila never culls it while it waits in the pool, but the moment a visitor receives
     it, the culler may shut it down before the visitor's page has connected: the page then shows
-    the notebook's text instead of the app. A kernel the culler sees for the first time (one that
-    just left the pool, or a fresh one) therefore gets a whole timeout from now.
+    the notebook's text instead of the app. (The same happens to a fresh kernel when loading the
+    page takes longer than the timeout, on a loaded machine.) So a kernel no page has been seen
+    connected to is left alone for `connect_grace` seconds after the culler first sees it; then,
+    or once a page has connected, the usual rules apply.
     """
+
+    connect_grace = timedelta(seconds=120)
 
     def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
-        self._seen_by_culler: set[str] = set()
+        self._first_seen: dict[str, object] = {}
+        self._seen_connected: set[str] = set()
 
     async def cull_kernel_if_idle(self, kernel_id):  # type: ignore[no-untyped-def]
-        if kernel_id not in self._seen_by_culler:
-            self._seen_by_culler.add(kernel_id)
-            kernel = self._kernels.get(kernel_id)
-            if kernel is not None and hasattr(kernel, "last_activity"):
-                kernel.last_activity = max(kernel.last_activity, utcnow())
+        first_seen = self._first_seen.setdefault(kernel_id, utcnow())
+        if self._kernel_connections.get(kernel_id, 0):
+            self._seen_connected.add(kernel_id)
+        if kernel_id not in self._seen_connected and utcnow() - first_seen < self.connect_grace:
             return None
         return await super().cull_kernel_if_idle(kernel_id)
 
     async def shutdown_kernel(self, kernel_id, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self._seen_by_culler.discard(kernel_id)
+        self._first_seen.pop(kernel_id, None)
+        self._seen_connected.discard(kernel_id)
         return await super().shutdown_kernel(kernel_id, *args, **kwargs)
 
 

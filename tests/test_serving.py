@@ -87,22 +87,39 @@ class _Kernel:
         self.kernel_spec = SimpleNamespace(metadata={})
 
 
-def test_a_kernel_just_out_of_the_pool_gets_a_whole_timeout_before_it_is_culled(config) -> None:
-    manager = config.VoilaConfiguration.multi_kernel_manager_class(cull_idle_timeout=600)
-    stopped: list[str] = []
+def make_manager(config, stopped: list[str]) -> object:
+    """The kernel manager of deploy/voila.py with a fake `shutdown_kernel` recording its calls."""
+    manager = config.VoilaConfiguration.multi_kernel_manager_class(cull_idle_timeout=600, cull_connected=False)
 
     async def shutdown(kernel_id: str, *args: object, **kwargs: object) -> None:
         stopped.append(kernel_id)
         manager._kernels.pop(kernel_id)
 
     manager.shutdown_kernel = shutdown  # type: ignore[method-assign]
-    manager._kernels["k"] = kernel = _Kernel()
-    # The first look: the kernel has been idle for an hour (it waited in the pool), but its
-    # visitor's page may not have connected yet: it is not culled, its idle time starts now.
+    return manager
+
+
+def test_a_kernel_no_page_has_connected_to_yet_is_not_culled_before_the_grace_period(config) -> None:
+    stopped: list[str] = []
+    manager = make_manager(config, stopped)
+    manager._kernels["k"] = _Kernel()  # idle for an hour: it waited in the pool
+    manager._kernel_connections["k"] = 0
+    # Its visitor's page may not have connected yet: not culled.
     asyncio.run(manager.cull_kernel_if_idle("k"))
     assert stopped == []
-    assert datetime.datetime.now(datetime.timezone.utc) - kernel.last_activity < datetime.timedelta(minutes=1)
-    # From then on it is culled as usual once idle for longer than the timeout.
-    kernel.last_activity -= datetime.timedelta(hours=1)
+    # The page never came: after the grace period the usual rules cull it.
+    manager._first_seen["k"] -= manager.connect_grace
+    asyncio.run(manager.cull_kernel_if_idle("k"))
+    assert stopped == ["k"]
+
+
+def test_a_kernel_whose_page_connected_and_left_is_culled_without_grace(config) -> None:
+    stopped: list[str] = []
+    manager = make_manager(config, stopped)
+    manager._kernels["k"] = _Kernel()
+    manager._kernel_connections["k"] = 1  # a page is connected: kept (cull_connected=False)
+    asyncio.run(manager.cull_kernel_if_idle("k"))
+    assert stopped == []
+    manager._kernel_connections["k"] = 0  # the tab was closed, the kernel idle for an hour
     asyncio.run(manager.cull_kernel_if_idle("k"))
     assert stopped == ["k"]
