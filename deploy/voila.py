@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Float
 
 c = get_config()  # noqa: F821 - provided by traitlets when Voila loads this file
 
@@ -25,7 +26,7 @@ class PoolKernelManager(AsyncMappingKernelManager):
     or once a page has connected, the usual rules apply.
     """
 
-    connect_grace = timedelta(seconds=120)
+    connect_grace = Float(120.0, config=True, help="Seconds a kernel no page has connected to is kept.")
 
     def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
@@ -36,7 +37,8 @@ class PoolKernelManager(AsyncMappingKernelManager):
         first_seen = self._first_seen.setdefault(kernel_id, utcnow())
         if self._kernel_connections.get(kernel_id, 0):
             self._seen_connected.add(kernel_id)
-        if kernel_id not in self._seen_connected and utcnow() - first_seen < self.connect_grace:
+        grace = timedelta(seconds=self.connect_grace)
+        if kernel_id not in self._seen_connected and utcnow() - first_seen < grace:
             return None
         return await super().cull_kernel_if_idle(kernel_id)
 

@@ -108,7 +108,7 @@ def test_a_kernel_no_page_has_connected_to_yet_is_not_culled_before_the_grace_pe
     asyncio.run(manager.cull_kernel_if_idle("k"))
     assert stopped == []
     # The page never came: after the grace period the usual rules cull it.
-    manager._first_seen["k"] -= manager.connect_grace
+    manager._first_seen["k"] -= datetime.timedelta(seconds=manager.connect_grace)
     asyncio.run(manager.cull_kernel_if_idle("k"))
     assert stopped == ["k"]
 

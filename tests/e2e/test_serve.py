@@ -137,6 +137,6 @@ def test_two_visitors_then_their_kernels_are_culled(tmp_path) -> None:
             lambda: not visitor_kernels & set(serving.kernels(server)), 60, "the visitors' kernels being culled"
         )
         assert "Culling 'idle' kernel" in server.log()
-        assert len(serving.kernels(server)) == serving.pool_size()  # the pool waits for the next ones
+        assert serving.kernels(server)  # the pool's kernels wait for the next visitors
     finally:
         server.stop()

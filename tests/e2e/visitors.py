@@ -93,7 +93,7 @@ class Visitor:
         ws_url = f"ws://{base}{config['baseUrl']}api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         ws_url += f"&{query}" if query else ""
         cookie = "; ".join(f"{c.name}={c.value}" for c in self.cookies)
-        self._ws = websocket.create_connection(ws_url, timeout=TIMEOUT_S, cookie=cookie or None)
+        self._ws = websocket.create_connection(ws_url, timeout=5, cookie=cookie or None)
         self._load_models()
         self.first_paint = time.monotonic() - start
         return self.first_paint
@@ -188,7 +188,11 @@ class Visitor:
         assert self._ws is not None
         deadline = time.monotonic() + TIMEOUT_S
         while time.monotonic() < deadline:
-            msg = decode(self._ws.recv())
+            try:
+                frame = self._ws.recv()
+            except websocket.WebSocketTimeoutException:
+                continue  # nothing for a while: look at the deadline again
+            msg = decode(frame)
             msg["msg_type"] = msg.get("msg_type") or msg["header"]["msg_type"]
             self._merge(msg)
             if msg["msg_type"] == "error" and msg.get("channel") == "iopub":
