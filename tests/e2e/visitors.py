@@ -93,7 +93,8 @@ class Visitor:
         ws_url = f"ws://{base}{config['baseUrl']}api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         ws_url += f"&{query}" if query else ""
         cookie = "; ".join(f"{c.name}={c.value}" for c in self.cookies)
-        self._ws = websocket.create_connection(ws_url, timeout=5, cookie=cookie or None)
+        self._ws = websocket.create_connection(ws_url, timeout=TIMEOUT_S, cookie=cookie or None)
+        self._ws.settimeout(5)  # reads wake up now and then to check their deadline
         self._load_models()
         self.first_paint = time.monotonic() - start
         return self.first_paint
