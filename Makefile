@@ -80,6 +80,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_parallel.py
 	$(PY) benchmarks/bench_stream.py
 	$(PY) benchmarks/bench_chart.py
+	$(PY) benchmarks/bench_memory.py
 	$(PY) benchmarks/bench_load.py
 
 clean:
