@@ -9,8 +9,11 @@ import datetime
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Coroutine
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from traitlets.config.loader import PyFileConfigLoader
@@ -77,6 +80,14 @@ def test_voila_settings_preheat_cull_wait_and_hide_tracebacks(config) -> None:
     assert config.VoilaConfiguration.multi_kernel_manager_class.__name__ == "PoolKernelManager"
 
 
+def run(coroutine: Coroutine[Any, Any, Any]) -> None:
+    """Run `coroutine` in a thread of its own: the browser tests leave an event loop running in
+    the main thread when they ran first in the same session."""
+    thread = threading.Thread(target=asyncio.run, args=(coroutine,))
+    thread.start()
+    thread.join()
+
+
 class _Kernel:
     """What the culler reads of a kernel: idle for an hour."""
 
@@ -105,11 +116,11 @@ def test_a_kernel_no_page_has_connected_to_yet_is_not_culled_before_the_grace_pe
     manager._kernels["k"] = _Kernel()  # idle for an hour: it waited in the pool
     manager._kernel_connections["k"] = 0
     # Its visitor's page may not have connected yet: not culled.
-    asyncio.run(manager.cull_kernel_if_idle("k"))
+    run(manager.cull_kernel_if_idle("k"))
     assert stopped == []
     # The page never came: after the grace period the usual rules cull it.
     manager._first_seen["k"] -= datetime.timedelta(seconds=manager.connect_grace)
-    asyncio.run(manager.cull_kernel_if_idle("k"))
+    run(manager.cull_kernel_if_idle("k"))
     assert stopped == ["k"]
 
 
@@ -118,8 +129,8 @@ def test_a_kernel_whose_page_connected_and_left_is_culled_without_grace(config) 
     manager = make_manager(config, stopped)
     manager._kernels["k"] = _Kernel()
     manager._kernel_connections["k"] = 1  # a page is connected: kept (cull_connected=False)
-    asyncio.run(manager.cull_kernel_if_idle("k"))
+    run(manager.cull_kernel_if_idle("k"))
     assert stopped == []
     manager._kernel_connections["k"] = 0  # the tab was closed, the kernel idle for an hour
-    asyncio.run(manager.cull_kernel_if_idle("k"))
+    run(manager.cull_kernel_if_idle("k"))
     assert stopped == ["k"]
