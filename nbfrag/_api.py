@@ -61,12 +61,12 @@ from ._elements.layout import tabs as tabs
 from ._elements.links import link_button as link_button
 from ._elements.links import page_link as page_link
 from ._elements.logo import logo as logo
-from ._elements.pdf import pdf as pdf
 from ._elements.maps import map as map
 from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric
 from ._elements.page import set_page_config as set_page_config
+from ._elements.pdf import pdf as pdf
 from ._elements.progress import progress as progress
 from ._elements.raw_html import html as html
 from ._elements.skeleton import skeleton as skeleton

@@ -86,7 +86,7 @@ def _style(root_width: float | None, width: Any, height: Any) -> str:
 
 def _summary(root: Any) -> str:
     """The text form: how many nodes and edges, and the first nodes' names."""
-    groups = [g for g in root.iter(f"{_SVG_NS}g")]
+    groups = list(root.iter(f"{_SVG_NS}g"))
     names = [
         "".join(title.itertext()) for g in groups if g.get("class") == "node"
         for title in g.findall(f"{_SVG_NS}title")[:1]
