@@ -123,6 +123,12 @@ def test_a_pdf_error_is_shown_in_the_area_that_caused_it(app_test: Any) -> None:
     assert len(at.pdf) == 0 and len(at.text) == 0
 
 
+def test_a_pdf_key_is_unique_on_the_page(app_test: Any) -> None:
+    at = app_test.from_string(f"import nbfrag as st\nst.button('b', key='k')\nst.pdf({PDF!r}, key='k')\n").run()
+    assert at.exception[0].value.startswith("There are multiple elements with the same `key='k'`")
+    assert len(at.pdf) == 0
+
+
 def test_file_sizes_read_as_people_read_them() -> None:
     assert [file_size(n) for n in (1, 900, 1024, 12_000, 3_565_158)] == [
         "1 byte", "900 bytes", "1 KB", "12 KB", "3.4 MB",

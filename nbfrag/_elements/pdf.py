@@ -162,6 +162,8 @@ def pdf(
 
     frame = runtime.require_frame()
     identity = None if key is None else ("key", str(key))
+    if key is not None:  # a key is unique on the page, whatever holds it
+        frame.run.claim(("pdf", str(key)), "pdf", str(key))
     slot = frame.block.place("pdf", identity, PdfWidget, update, text=lambda: text, props=props)
     slot.body = (name or text.removeprefix("pdf: ")) if isinstance(content, bytes) else content
     frame.show(slot.widget)
