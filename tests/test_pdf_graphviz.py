@@ -200,6 +200,25 @@ def test_a_visitors_text_in_a_label_stays_text(app_test: Any) -> None:
     assert '<a href="https://example.com/w" target="_blank" rel="noopener noreferrer">' in html
 
 
+@needs_dot
+def test_a_link_with_quotes_and_ampersands_still_draws(app_test: Any) -> None:
+    """Graphviz writes URLs unescaped; the chart is drawn all the same, and only http(s) links stay."""
+    at = app_test.from_string(
+        "import graphviz, nbfrag as st\n"
+        "g = graphviz.Digraph()\n"
+        "g.node('q', URL='https://example.com/?a=1&b=<2>')\n"
+        "g.node('x', URL='x\" onmouseover=\"alert(1)\" a=\"<script>alert(2)</script>')\n"
+        "g.node('d', URL=\"data:text/html,<script>parent.x='d'</script>\")\n"
+        "g.node('h', URL='<<table><tr><td href=\"javascript:alert(3)\">cell</td></tr></table>>')\n"
+        "st.graphviz_chart(g)\n"
+    ).run()
+    assert len(at.exception) == 0
+    html = at.graphviz_chart[0].slot.widget.value
+    assert html.count('class="node"') == 4
+    assert '<a href="https://example.com/?a=1&amp;b=&lt;2&gt;" target="_blank"' in html
+    assert "onmouseover" not in html and "<script" not in html and "data:" not in html
+
+
 def test_the_svg_keeps_drawing_elements_only() -> None:
     svg = (
         '<?xml version="1.0"?><!DOCTYPE svg><svg xmlns="http://www.w3.org/2000/svg" '

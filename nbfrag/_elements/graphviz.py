@@ -28,6 +28,10 @@ _INSTALL = (
 )
 _POINTS = re.compile(r"^\s*([0-9.]+)\s*(pt|px)?\s*$")
 _NAMED_NODES = 8  # how many node names the text form lists
+# Graphviz writes a node's URL into `<a xlink:href="...">` as it is, unescaped: a `&`, `<` or `"`
+# in it makes the SVG malformed. It writes each link on a line of its own, ending with the
+# (escaped) tooltip, so the URL runs from `xlink:href="` to the `" xlink:title="..">` that ends the line.
+_RAW_LINK = re.compile(r'(<a xlink:href=")(.*?)("(?: xlink:title="[^"<]*")?(?: target="[^"<]*")?>)$', re.MULTILINE)
 
 
 def _is_graph_object(obj: Any) -> bool:
@@ -60,6 +64,12 @@ def _layout(source: str, engine: str) -> str:
             f"Graphviz could not draw this graph: {detail.strip() or error}. Check the DOT source."
         ) from None
     return svg
+
+
+def _escape_links(svg: str) -> str:
+    """Graphviz's SVG with the URLs of its links escaped, so that it parses as XML (what the
+    URL then becomes is decided by the allow-list: http(s) or nothing)."""
+    return _RAW_LINK.sub(lambda m: m.group(1) + html.escape(m.group(2), quote=True) + m.group(3), svg)
 
 
 def _pixels(length: str | None) -> float | None:
@@ -161,7 +171,7 @@ def graphviz_chart(
     check_width(width, allow_content=True)
     check_height(height, allow_content=True)
     try:
-        root = parse_svg(_layout(source, engine))
+        root = parse_svg(_escape_links(_layout(source, engine)))
     except SvgError as error:
         raise errors.StreamlitAPIException(f"Graphviz wrote something that is not SVG: {error}.") from None
     text = _summary(root)
