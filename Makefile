@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP_QUIET := --quiet --disable-pip-version-check
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
 CHROMIUM := /usr/bin/chromium
+# st.graphviz_chart lays graphs out with the Graphviz programs (Debian's graphviz package).
+DOT := $(or $(shell command -v dot 2>/dev/null),/usr/bin/dot)
 DEMO_PORT ?= 8866
 LAB_PORT ?= 8888
 # make serve: which notebook, on which address (HOST=0.0.0.0 to accept other machines) and port.
@@ -38,9 +40,13 @@ $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "$(CHROMIUM) is missing and apt-get is not available: install Chromium at $(CHROMIUM)" >&2; exit 1; }
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+$(DOT):
+	@command -v apt-get >/dev/null || { echo "Graphviz's dot is missing and apt-get is not available: install Graphviz (conda install graphviz, brew install graphviz)" >&2; exit 1; }
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz
+
 # Every test: lint and type checks, JS units, in-process and real-kernel tests, browser tests
 # (tests/e2e: JupyterLab, Notebook 7, Voila and JupyterHub in Chromium) and every notebook under nbval in strict mode.
-test: $(VENV)/.installed js/node_modules/.installed deploy/node_modules/.installed $(CHROMIUM) lint
+test: $(VENV)/.installed js/node_modules/.installed deploy/node_modules/.installed $(CHROMIUM) $(DOT) lint
 	cd js && npm test --silent
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env -p no:cacheprovider
 
@@ -52,7 +58,7 @@ lint: $(VENV)/.installed
 js-test: js/node_modules/.installed
 	cd js && npm test --silent
 
-py-test: $(VENV)/.installed deploy/node_modules/.installed $(CHROMIUM)
+py-test: $(VENV)/.installed deploy/node_modules/.installed $(CHROMIUM) $(DOT)
 	$(PY) -m pytest tests -p no:cacheprovider
 
 e2e: $(VENV)/.installed deploy/node_modules/.installed $(CHROMIUM)

@@ -46,6 +46,7 @@ from ._elements.effects import snow as snow
 from ._elements.effects import spinner as spinner
 from ._elements.effects import toast as toast
 from ._elements.embed import iframe as iframe
+from ._elements.graphviz import graphviz_chart as graphviz_chart
 from ._elements.grid_layout import grid as grid
 from ._elements.headings import header as header
 from ._elements.headings import subheader as subheader
@@ -65,6 +66,7 @@ from ._elements.media import plotly_chart as plotly_chart
 from ._elements.media import pyplot as pyplot
 from ._elements.metric import metric as metric
 from ._elements.page import set_page_config as set_page_config
+from ._elements.pdf import pdf as pdf
 from ._elements.players import audio as audio
 from ._elements.players import video as video
 from ._elements.progress import progress as progress
@@ -165,8 +167,10 @@ _COMMANDS: tuple[_Command, ...] = (
     _Command("vega_lite_chart", vega_lite_chart),
     _Command("pyplot", pyplot),
     _Command("plotly_chart", plotly_chart),
+    _Command("graphviz_chart", graphviz_chart),
     _Command("image", image),
     _Command("iframe", iframe),
+    _Command("pdf", pdf),
     _Command("map", map),
     _Command("logo", logo, method=False),  # the app's logo, not an element of a container
     _Command("audio", audio),

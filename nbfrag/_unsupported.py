@@ -31,12 +31,10 @@ NOT_YET: dict[str, str] = {
     "context": "A notebook has no request (headers, cookies, locale) to read.",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
     "get_option": _NO_CONFIG,
-    "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
     "login": _NO_VISITOR,
     "logout": _NO_VISITOR,
     "mermaid_chart": "st.widget with an anywidget that renders Mermaid in the browser.",
     "navigation": _ONE_PAGE,
-    "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map with any layers "
     "(pip install ipyleaflet); st.map shows points.",
     "set_option": _NO_CONFIG,

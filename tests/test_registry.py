@@ -159,6 +159,7 @@ with st.spinner("wait"):
 st.toast("t"); st.balloons(); st.snow()
 st.badge("b"); st.html("<b>h</b>"); st.link_button("l", "https://example.com"); st.space()
 st.page_link("https://example.com", label="p"); st.logo("🌿"); st.iframe("<p>framed</p>")
+st.pdf(b"%PDF-1.4"); st.graphviz_chart("digraph { a -> b }")
 st.bottom.text("at the bottom"); st.grid(2).cell().text("in a cell"); st.skeleton(); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
 with st.form("form"):
     st.form_submit_button()

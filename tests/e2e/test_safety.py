@@ -4,8 +4,9 @@ themselves (`_repr_html_`), JSON, metrics, code, alerts, exceptions, `st.echo`, 
 tab labels, forms, download and upload labels, subtitle track labels, the page title, toasts and a dialog's title; chat messages, status and
 popover labels, link buttons and page links (labels, tooltips, and a visitor's URL), badges,
 an `st.iframe` of the visitor's HTML (sandboxed: its scripts run but cannot reach the page),
-Streamlit's Markdown extensions (`:red[...]`, `:blue-badge[...]`), `st.html`, and
-pills/segmented-control options.
+Streamlit's Markdown extensions (`:red[...]`, `:blue-badge[...]`), `st.html`,
+pills/segmented-control options, and a graphviz chart's labels, tooltip and link (also an
+HTML-like label with a `javascript:` cell link).
 
 Each payload tries to set `window.__nbfragCanary`. The positive controls show the same
 payload through `st.markdown(..., unsafe_allow_html=True)` and `st.write(obj,
@@ -34,6 +35,7 @@ PAYLOADS = [
     f"<math><mtext><table><mglyph><style><img src=x onerror=\"{CANARY}='mxss'\">",
     f"<form><button formaction=\"javascript:{CANARY}='form'\">x</button></form>",
     f"<input autofocus onfocus=\"{CANARY}='focus'\">",
+    f"<<table><tr><td href=\"javascript:{CANARY}='graphviz'\">cell</td></tr></table>>",  # a graphviz HTML label
     "<script>top.__nbfragCanary='top'</script>",  # from inside a frame (st.iframe): the page
     f"javascript:{CANARY}='url'",  # as a link's URL (st.link_button): refused in the kernel
     "data:text/html,<script>parent.__nbfragCanary='data-url'</script>",
