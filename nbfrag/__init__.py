@@ -47,11 +47,13 @@ from typing import NoReturn as _NoReturn
 
 from . import _api
 from . import components as components
+from . import connections as connections
 from . import errors as errors
 from ._api import *  # noqa: F403 - the registry is the public face
 from ._elements import column_config as column_config
 from ._elements.bottom import bottom as bottom
 from ._elements.layout import sidebar as sidebar
+from ._flow.context import context as context
 from ._flow.query_params import query_params as query_params
 from ._flow.secrets import secrets as secrets
 from ._runtime.magics import load_ipython_extension as load_ipython_extension

@@ -20,7 +20,6 @@ _ONE_PAGE = (
     "with st.markdown('[Other page](other.ipynb)')."
 )
 _NO_VISITOR = "A notebook has no signed-in visitor to read."
-_NO_CONFIG = "A notebook has no Streamlit configuration to read or set."
 
 # Streamlit 1.67's public names that nbfrag does not have yet -> what to use instead.
 NOT_YET: dict[str, str] = {
@@ -29,13 +28,9 @@ NOT_YET: dict[str, str] = {
     "audio": "st.widget(ipywidgets.Audio.from_file('sound.mp3')) plays a sound.",
     "audio_input": "st.widget with a recorder ipywidget, e.g. ipywebrtc's AudioRecorder.",
     "camera_input": "st.widget with a camera ipywidget, e.g. ipywebrtc's CameraStream.",
-    "connection": "Open the connection yourself (e.g. sqlalchemy.create_engine) in a function decorated "
-    "with functools.cache.",
-    "context": "A notebook has no request (headers, cookies, locale) to read.",
     "download_button": "Save the file beside the notebook and link it with st.markdown('[Download](data.csv)').",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
     "file_uploader": "st.widget(ipywidgets.FileUpload()): an upload reruns the fragment that shows it.",
-    "get_option": _NO_CONFIG,
     "graphviz_chart": "st.write(graphviz.Source(dot)) hands the graph to the notebook's own SVG display.",
     "login": _NO_VISITOR,
     "logout": _NO_VISITOR,
@@ -44,7 +39,6 @@ NOT_YET: dict[str, str] = {
     "pdf": "st.write(IPython.display.IFrame('file.pdf', width=700, height=900)).",
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map with any layers "
     "(pip install ipyleaflet); st.map shows points.",
-    "set_option": _NO_CONFIG,
     "switch_page": _ONE_PAGE,
     "typing": "nbfrag's commands carry their types in their signatures (the package ships py.typed).",
     "user": _NO_VISITOR,
