@@ -79,7 +79,7 @@ def _default_ttl() -> float | None:
 
 def connection(
     name: str,
-    type: Any = None,  # noqa: A002 - Streamlit's parameter name
+    type: Any = None,  # Streamlit's parameter name (shadows the builtin here)
     max_entries: int | None = None,
     ttl: float | timedelta | None = _UNSET,
     **kwargs: Any,

@@ -19,7 +19,7 @@ class SnowflakeConnection(BaseConnection[Any]):
     """
 
     def _connect(self, **kwargs: Any) -> Any:
-        import snowflake.connector
+        import snowflake.connector  # type: ignore[import-not-found,unused-ignore]
 
         given = {**self._secrets.to_dict(), **kwargs}
         given.pop("type", None)

@@ -7,7 +7,7 @@ import copy
 import time
 from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ... import errors
 from ..caching import cache_data
@@ -23,6 +23,7 @@ URL_PARTS = ("url", "driver", "dialect", "username", "password", "host", "port",
 _REQUIRED = ("dialect", "username", "host")
 ATTEMPTS = 3  # a query failing with a database error is tried again, after a reset
 RETRY_WAIT = 1.0  # seconds between attempts
+T = TypeVar("T")
 
 
 class SQLConnection(BaseConnection["Engine"]):
@@ -124,8 +125,9 @@ class SQLConnection(BaseConnection["Engine"]):
 
         retried = (DatabaseError, InternalError, OperationalError)
 
-        def run(instance_id: Any, sql: str, index_col: Any = None, chunksize: Any = None,
-                params: Any = None, **kwargs: Any) -> pd.DataFrame:
+        def run(
+            instance_id: Any, sql: str, index_col: Any = None, chunksize: Any = None, params: Any = None, **kwargs: Any
+        ) -> pd.DataFrame:
             import pandas as pd
 
             def read() -> pd.DataFrame:
@@ -173,7 +175,7 @@ class SQLConnection(BaseConnection["Engine"]):
         return Session(self._instance)
 
 
-def _retrying(read: Callable[[], Any], retried: tuple[type[BaseException], ...], reset: Callable[[], None]) -> Any:
+def _retrying(read: Callable[[], T], retried: tuple[type[BaseException], ...], reset: Callable[[], None]) -> T:
     """`read()`, tried up to ATTEMPTS times while it fails with one of `retried`."""
     attempt = 1
     while True:
