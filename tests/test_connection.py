@@ -222,6 +222,13 @@ def test_a_missing_driver_names_the_package_to_install(project: Any, monkeypatch
         st.connection("pg", type=NeedsSomething)
 
 
+def test_without_sqlalchemy_the_error_says_to_install_it(project: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    project()
+    monkeypatch.setitem(sys.modules, "sqlalchemy", None)  # as if it were not installed
+    with pytest.raises(ModuleNotFoundError, match="You need to install the 'sqlalchemy' package"):
+        st.connection("sql", url="sqlite://")
+
+
 # -- BaseConnection subclasses --------------------------------------------------------------------
 
 

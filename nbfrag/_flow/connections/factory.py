@@ -150,8 +150,9 @@ def connection(
     try:
         return _cached(name, kind, max_entries, ttl, kwargs)
     except ModuleNotFoundError as exc:
-        missing = re.search(r"No module named '(.+)'", str(exc))
-        package = _PACKAGES.get(missing.group(1)) if missing else None
+        named = re.search(r"No module named '(.+)'", str(exc))
+        missing = named.group(1) if named else exc.name
+        package = _PACKAGES.get(missing) if missing else None
         hint = (
             f"You need to install the '{package}' package to use this connection."
             if package
