@@ -68,6 +68,30 @@ def test_the_tutorial_app_reads_its_rows_from_the_secrets_url(shop: Path) -> Non
     assert [m.value for m in at.markdown] == ["Rex belongs to jane", "Tom belongs to bob"]
 
 
+def test_the_sql_connection_tutorial_writes_with_a_session_then_reads(project: Any) -> None:
+    project(**{".streamlit/secrets.toml": '[connections.pets_db]\nurl = "sqlite:///pets.db"\n'})
+    at = AppTest.from_string(textwrap.dedent("""
+        import nbfrag as st
+        from sqlalchemy import text
+
+        conn = st.connection("pets_db", type="sql")
+        with conn.session as s:
+            s.execute(text("CREATE TABLE IF NOT EXISTS pet_owners (person TEXT, pet TEXT);"))
+            s.execute(text("DELETE FROM pet_owners;"))
+            pet_owners = {"jerry": "fish", "barbara": "cat", "alex": "puppy"}
+            for k in pet_owners:
+                s.execute(
+                    text("INSERT INTO pet_owners (person, pet) VALUES (:owner, :pet);"),
+                    params=dict(owner=k, pet=pet_owners[k]),
+                )
+            s.commit()
+        pet_owners = conn.query("select * from pet_owners")
+        st.dataframe(pet_owners)
+    """)).run()
+    assert not at.exception
+    assert list(at.dataframe[0].value["person"]) == ["jerry", "barbara", "alex"]
+
+
 def test_query_returns_a_dataframe_with_params_and_index_col(shop: Path) -> None:
     conn = st.connection("sql")
     assert isinstance(conn, SQLConnection) and conn.driver == "pysqlite"
