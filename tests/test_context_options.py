@@ -197,6 +197,14 @@ def test_st_exception_is_not_redacted(project: Any) -> None:
     assert at.exception[0].message == "shown"
 
 
+def test_an_unreadable_config_file_is_get_options_error_not_the_apps(project: Any) -> None:
+    project(**{".streamlit/config.toml": "[runner\nmagicEnabled = "})
+    with pytest.raises(RuntimeError, match="Error parsing config file at .*config.toml"):
+        st.get_option("runner.magicEnabled")
+    at = AppTest.from_string("import nbfrag as st\n'magic still works'\nraise ValueError('shown')").run()
+    assert [m.value for m in at.markdown] == ["magic still works"] and at.exception[0].message == "shown"
+
+
 def test_magic_off_in_config_toml(project: Any) -> None:
     project(**{".streamlit/config.toml": "[runner]\nmagicEnabled = false\n"})
     at = AppTest.from_string("import nbfrag as st\n'a bare string'\nst.write('written')").run()

@@ -189,14 +189,26 @@ def _stamp(path: Path) -> tuple[float, int] | None:
 options = Options()
 
 
+def setting(key: str, fallback: Any) -> Any:
+    """An option nbfrag honours; `fallback` when a config.toml cannot be read (then
+    `st.get_option` says why, rather than the error ladder or an app's compilation failing)."""
+    try:
+        return options.get(key)
+    except RuntimeError:
+        return fallback
+
+
 def error_details() -> str | None:
     """How much of an uncaught exception the page shows when `client.showErrorDetails` was
     given ("full", "stacktrace", "type" or "none"; True reads "full", False "stacktrace"),
     or None when it was not (nbfrag's own default then applies)."""
     key = "client.showErrorDetails"
-    if not options.is_set(key):
+    try:
+        if not options.is_set(key):
+            return None
+    except RuntimeError:  # an unreadable config.toml
         return None
-    value = options.get(key)
+    value = setting(key, "full")
     if isinstance(value, bool):
         return "full" if value else "stacktrace"
     text = str(value).lower()

@@ -16,7 +16,7 @@ from IPython.display import display
 
 from .. import errors
 from .magic import WRITER_NAME, add_magic, magic_write
-from .options import options
+from .options import setting
 from .page import PageConfig, apply_layout
 from .reconciler import Block, Slot, close_widget
 from .shell import shell
@@ -130,7 +130,7 @@ class App:
                 source = running.transform_cell(source)
             filename = f"<nbfrag app {self.number}>"
             linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            magical = self.magic and options.get("runner.magicEnabled") is not False  # config.toml's
+            magical = self.magic and setting("runner.magicEnabled", True) is not False  # config.toml's
             self._code = compile(add_magic(source, filename) if magical else source, filename, "exec")
         if self.magic:  # every run: `%reset` may have emptied the namespace since
             self.namespace[WRITER_NAME] = magic_write
