@@ -285,6 +285,45 @@ def test_a_subclass_gets_its_kwargs_and_secrets_and_reset_reconnects(project: An
     assert ExperimentalBaseConnection is BaseConnection and Counter.scope() == "global"
 
 
+def test_a_custom_connection_module_as_in_streamlits_connection_example(
+    project: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit's example connection (DuckDB there; sqlite3 here): a class in a module beside
+    the app, named by "module.Class", its database from the secrets, `query` cached inside."""
+    project(**{
+        ".streamlit/secrets.toml": f'[connections.local]\ndatabase = "{tmp_path / "local.db"}"\n',
+        "sqlite_connection.py": """
+            import sqlite3
+            import pandas as pd
+            import nbfrag as st
+            from nbfrag.connections import ExperimentalBaseConnection
+
+            class SQLiteConnection(ExperimentalBaseConnection[sqlite3.Connection]):
+                def _connect(self, **kwargs):
+                    db = kwargs.pop("database") if "database" in kwargs else self._secrets["database"]
+                    return sqlite3.connect(db, check_same_thread=False, **kwargs)
+
+                def cursor(self):
+                    return self._instance.cursor()
+
+                def query(self, query, ttl=3600, **kwargs):
+                    @st.cache_data(ttl=ttl)
+                    def _query(query, **kwargs):
+                        return pd.read_sql_query(query, self._instance, **kwargs)
+                    return _query(query, **kwargs)
+        """,
+    })
+    monkeypatch.syspath_prepend(str(tmp_path))  # the app's folder, as in Jupyter and Streamlit
+    at = AppTest.from_string(textwrap.dedent("""
+        import nbfrag as st
+        conn = st.connection("local", type="sqlite_connection.SQLiteConnection")
+        conn.cursor().execute("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
+        st.dataframe(conn.query("SELECT 42 AS x"))
+    """)).run()
+    assert not at.exception
+    assert list(at.dataframe[0].value["x"]) == [42]
+
+
 def test_an_attribute_of_the_instance_points_there(project: Any) -> None:
     project()
     conn = st.connection("toy", type=Counter)
