@@ -32,6 +32,8 @@ A short tour
 * Layout: `columns`, `container`, `tabs`, `expander`, `empty` and `sidebar`, each a
   container to draw into with `with box:` or `box.write(...)`.
 * Status: `error`, `warning`, `info`, `success`, `progress`, `spinner`, `toast`, `balloons`.
+* App and data: `connection` (SQL through SQLAlchemy, or your own `connections.BaseConnection`),
+  `secrets`, `query_params`, `context`, `get_option` and `set_option`.
 * `errors` holds Streamlit's exception classes; `nbfrag.testing.AppTest` runs an app
   headlessly and clicks through it in tests.
 
