@@ -32,6 +32,8 @@ A short tour
 * Layout: `columns`, `container`, `tabs`, `expander`, `empty` and `sidebar`, each a
   container to draw into with `with box:` or `box.write(...)`.
 * Status: `error`, `warning`, `info`, `success`, `progress`, `spinner`, `toast`, `balloons`.
+* App and data: `connection` (SQL through SQLAlchemy, or your own `connections.BaseConnection`),
+  `secrets`, `query_params`, `context`, `get_option` and `set_option`.
 * `errors` holds Streamlit's exception classes; `nbfrag.testing.AppTest` runs an app
   headlessly and clicks through it in tests.
 
@@ -47,11 +49,13 @@ from typing import NoReturn as _NoReturn
 
 from . import _api
 from . import components as components
+from . import connections as connections
 from . import errors as errors
 from ._api import *  # noqa: F403 - the registry is the public face
 from ._elements import column_config as column_config
 from ._elements.bottom import bottom as bottom
 from ._elements.layout import sidebar as sidebar
+from ._flow.context import context as context
 from ._flow.query_params import query_params as query_params
 from ._flow.secrets import secrets as secrets
 from ._runtime.magics import load_ipython_extension as load_ipython_extension

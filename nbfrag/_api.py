@@ -83,11 +83,14 @@ from ._elements.write import set_streamer as _set_streamer
 from ._elements.write import write as write
 from ._flow.caching import cache_data as cache_data
 from ._flow.caching import cache_resource as cache_resource
+from ._flow.connections import connection as connection
 from ._flow.control import rerun as rerun
 from ._flow.control import stop as stop
 from ._flow.dialog import dialog as dialog
 from ._flow.forms import form as form
 from ._flow.fragment import fragment as fragment
+from ._flow.options import get_option as get_option
+from ._flow.options import set_option as set_option
 from ._runtime.magic import set_writer as _set_magic_writer
 from ._widgets.any_widget import widget as widget
 from ._widgets.buttons import button as button
@@ -241,11 +244,15 @@ _COMMANDS: tuple[_Command, ...] = (
     # Caching
     _Command("cache_data", cache_data, draws=(), method=False),
     _Command("cache_resource", cache_resource, draws=(), method=False),
+    # Connections, secrets and configuration
+    _Command("connection", connection, draws=(), method=False),
+    _Command("get_option", get_option, draws=(), method=False),
+    _Command("set_option", set_option, draws=(), method=False),
 )
 
 # Public names of `nbfrag` that are not commands (defined in `nbfrag/__init__.py`).
 _OBJECTS = (
-    "session_state", "sidebar", "errors", "components", "bottom", "column_config", "secrets", "query_params",
+    "session_state", "sidebar", "errors", "components", "bottom", "column_config", "secrets", "query_params", "context",
 )
 
 # Element kinds on a page that no command draws under its own name: what `print()` and

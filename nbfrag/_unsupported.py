@@ -20,24 +20,18 @@ _ONE_PAGE = (
     "with st.markdown('[Other page](other.ipynb)')."
 )
 _NO_VISITOR = "A notebook has no signed-in visitor to read."
-_NO_CONFIG = "A notebook has no Streamlit configuration to read or set."
 
 # Streamlit 1.67's public names that nbfrag does not have yet -> what to use instead.
 NOT_YET: dict[str, str] = {
     "App": "The notebook (or Voila) serves the app: put it in an `%%app` cell.",
     "Page": _ONE_PAGE,
-    "connection": "Open the connection yourself (e.g. sqlalchemy.create_engine) in a function decorated "
-    "with functools.cache.",
-    "context": "A notebook has no request (headers, cookies, locale) to read.",
     "echarts_chart": "st.plotly_chart with a Plotly figure, or st.widget with an ECharts ipywidget.",
-    "get_option": _NO_CONFIG,
     "login": _NO_VISITOR,
     "logout": _NO_VISITOR,
     "mermaid_chart": "st.widget with an anywidget that renders Mermaid in the browser.",
     "navigation": _ONE_PAGE,
     "pydeck_chart": "st.widget(ipyleaflet.Map(...)) shows an interactive map with any layers "
     "(pip install ipyleaflet); st.map shows points.",
-    "set_option": _NO_CONFIG,
     "switch_page": _ONE_PAGE,
     "typing": "nbfrag's commands carry their types in their signatures (the package ships py.typed).",
     "user": _NO_VISITOR,

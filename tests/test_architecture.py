@@ -18,9 +18,12 @@ import nbfrag
 
 PACKAGE = Path(nbfrag.__file__).resolve().parent
 
-LAYERS = {"errors": 0, "_unsupported": 0, "_runtime": 1, "_widgets": 2, "_elements": 2, "_flow": 2, "_api": 3, "__init__": 3, "components": 3, "testing": 4}
+LAYERS = {"errors": 0, "_unsupported": 0, "_runtime": 1, "_widgets": 2, "_elements": 2, "_flow": 2, "_api": 3, "__init__": 3, "components": 3, "connections": 3, "testing": 4}
 # Heavy or optional libraries, imported where first needed (not at `import nbfrag`).
-LAZY = {"pandas", "numpy", "PIL", "matplotlib", "plotly", "pygments", "sympy", "ipyleaflet", "graphviz"}
+LAZY = {
+    "pandas", "numpy", "PIL", "matplotlib", "plotly", "pygments", "sympy", "ipyleaflet", "graphviz", "sqlalchemy",
+    "snowflake",
+}
 
 
 def module_name(path: Path) -> str:

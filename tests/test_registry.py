@@ -163,6 +163,8 @@ st.pdf(b"%PDF-1.4"); st.graphviz_chart("digraph { a -> b }")
 st.bottom.text("at the bottom"); st.grid(2).cell().text("in a cell"); st.skeleton(); st.map({"lat": [1.0], "lon": [2.0]}); st.components.v2.component("c", html="<i>c</i>")()
 with st.form("form"):
     st.form_submit_button()
+st.get_option("theme.base"); st.set_option("client.toolbarMode", "auto")
+st.connection("registry", type="sql", url="sqlite://").query("SELECT 1")
 
 @st.fragment
 def part():

@@ -24,6 +24,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .markdown import escape
+from .options import error_details
 from .reconciler import Block, Slot
 from .scopes import FragmentHandledException, Outcome, RerunException, StopException
 from .views import Html
@@ -61,6 +62,12 @@ class Execution:
         raise self.error
 
 
+_REDACTED = (
+    "This app has encountered an error. Its message is hidden from the page "
+    "(the client.showErrorDetails option)."
+)
+
+
 def execute(body: Callable[[], Any], block: Block, *, tracebacks: bool = True) -> Execution:
     """Run `body()` and return how it ended; an uncaught exception (any `BaseException` but
     nbfrag's own rerun/stop/handled signals) is drawn in `block`.
@@ -76,20 +83,31 @@ def execute(body: Callable[[], Any], block: Block, *, tracebacks: bool = True) -
     except FragmentHandledException as handled:  # drawn in the fragment that raised it
         return Execution("exception", error=handled)
     except BaseException as exc:  # noqa: BLE001 - drawn in the app (Ctrl-C and exit() too)
-        show_exception(block, exc, tracebacks=tracebacks)
+        show_exception(block, exc, tracebacks=tracebacks, details=error_details())
         return Execution("exception", error=exc)
 
 
-def show_exception(block: Block, exc: BaseException, *, tracebacks: bool = True) -> Slot:
+def show_exception(
+    block: Block, exc: BaseException, *, tracebacks: bool = True, details: str | None = None
+) -> Slot:
     """Draw an exception element (type, message, traceback) at the block's cursor.
 
-    The traceback leaves out nbfrag's own frames: it shows the app's code."""
+    The traceback leaves out nbfrag's own frames: it shows the app's code. `details` is the
+    `client.showErrorDetails` option when it was set ("full", "stacktrace": no message,
+    "type": no message nor traceback, "none": only a generic message); None keeps all but
+    what `tracebacks` withholds."""
     kind = type(exc)
     name = kind.__qualname__
     if kind.__module__ not in ("builtins", "__main__"):
         name = f"{kind.__module__}.{name}"
     message = str(exc)
-    headline = f"{name}: {message}" if message else name
+    if details is not None:
+        tracebacks = details in ("full", "stacktrace")
+        if details != "full":
+            message = _REDACTED
+        if details == "none":
+            name = ""
+    headline = f"{name}: {message}" if name and message else name or message
     frames = [
         f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.startswith(_PACKAGE_DIR)
     ]

@@ -37,6 +37,7 @@ from typing import Any
 from .. import errors
 from .capture import Capture
 from .execution import Execution, execute
+from .options import options
 from .parallel import PARALLEL_OUTSIDE, ParallelRuns, ThreadState, host_of
 from .reconciler import Block, carry_appends
 from .scopes import (
@@ -97,6 +98,7 @@ class Runtime(ParallelRuns):
         self.apps_by_cell.clear()
         self.cell_source = None
         self.session.clear()  # widget keys were unbound when their apps closed
+        options.set_values.clear()  # `st.set_option` holds for the session
 
     @property
     def session(self) -> Session:

@@ -16,6 +16,7 @@ from IPython.display import display
 
 from .. import errors
 from .magic import WRITER_NAME, add_magic, magic_write
+from .options import setting
 from .page import PageConfig, apply_layout
 from .reconciler import Block, Slot, close_widget
 from .shell import shell
@@ -129,7 +130,8 @@ class App:
                 source = running.transform_cell(source)
             filename = f"<nbfrag app {self.number}>"
             linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            self._code = compile(add_magic(source, filename) if self.magic else source, filename, "exec")
+            magical = self.magic and setting("runner.magicEnabled", True) is not False  # config.toml's
+            self._code = compile(add_magic(source, filename) if magical else source, filename, "exec")
         if self.magic:  # every run: `%reset` may have emptied the namespace since
             self.namespace[WRITER_NAME] = magic_write
         return self._code
