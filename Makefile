@@ -79,7 +79,13 @@ serve: $(VENV)/.installed
 lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
-bench: $(VENV)/.installed
+# Streamlit 1.67 for bench_first_paint.py's side-by-side, in its own venv (never in .venv).
+STREAMLIT_VENV := .venv-streamlit
+$(STREAMLIT_VENV)/bin/streamlit:
+	$(PYTHON) -m venv $(STREAMLIT_VENV)
+	$(STREAMLIT_VENV)/bin/pip install $(PIP_QUIET) streamlit==1.67.0
+
+bench: $(VENV)/.installed $(STREAMLIT_VENV)/bin/streamlit $(CHROMIUM)
 	$(PY) benchmarks/bench_click.py
 	$(PY) benchmarks/bench_inputs.py
 	$(PY) benchmarks/bench_cache.py
@@ -88,6 +94,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_chart.py
 	$(PY) benchmarks/bench_memory.py
 	$(PY) benchmarks/bench_load.py
+	$(PY) benchmarks/bench_first_paint.py --streamlit $(STREAMLIT_VENV)/bin/python
 
 clean:
-	rm -rf $(VENV) js/node_modules deploy/node_modules
+	rm -rf $(VENV) $(STREAMLIT_VENV) js/node_modules deploy/node_modules
