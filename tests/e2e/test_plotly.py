@@ -32,6 +32,16 @@ _SETTLED = """
 """
 
 
+# True once the main column's chart is drawn at another width than `before` (a resize reached it).
+_RESIZED = """
+([app, before]) => {
+  const node = app.querySelectorAll(".nbfrag-plotly_chart")[1];
+  const plot = node && node.querySelector(".js-plotly-plot .main-svg");
+  return Boolean(plot) && Math.round(plot.getBoundingClientRect().width) !== before;
+}
+"""
+
+
 def settled(page, app, shown: int) -> list[dict]:
     """Wait until the first `shown` charts are drawn at their height and their column's width."""
     handle = app.element_handle()
@@ -52,8 +62,10 @@ def test_responsive_plotly_charts_keep_their_height_when_the_window_resizes(page
     settled(page, app, 3)
     app.get_by_text("More").click()
     settled(page, app, 4)
-    widths = []
+    widths = [settled(page, app, 4)[1]["width"]]  # at the page's 1280 px
     for width in (1000, 1280):
         page.set_viewport_size({"width": width, "height": 900})
+        # Wait for the resize to reach the chart before reading it (else the old size passes).
+        page.wait_for_function(_RESIZED, arg=[app.element_handle(), widths[-1]], timeout=15_000, polling=100)
         widths.append(settled(page, app, 4)[1]["width"])
-    assert widths[0] < widths[1]  # the width follows the window, the height stays
+    assert widths[1] < widths[0] and widths[1] < widths[2]  # the width follows the window, the height stays
